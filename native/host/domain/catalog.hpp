@@ -1,0 +1,78 @@
+// The catalog of web services: the rules of the ARM webServices resource, independent of HTTP.
+// Handlers call it with parsed requests and render what it returns.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/json.hpp"
+#include "definition/definition.hpp"
+#include "storage/store.hpp"
+
+namespace azml::host::domain {
+
+struct PutResult {
+  WebServiceRecord record;
+  bool created = false;       // 201 when true, 200 otherwise
+  AsyncOperation operation;
+};
+
+struct PatchResult {
+  WebServiceRecord record;
+  AsyncOperation operation;
+};
+
+struct ListPage {
+  std::vector<WebServiceRecord> items;
+  std::optional<std::string> skiptoken;  // set when there is a next page
+};
+
+class Catalog {
+ public:
+  using Clock = std::function<std::string()>;  // returns now as ISO 8601 UTC
+
+  explicit Catalog(storage::Store& store, Clock now = nullptr);
+
+  // The subscriptions this host serves (one, created at first start).
+  std::vector<std::string> subscriptions();
+  // Throws Error(NotFound, "SubscriptionNotFound") for a subscription the host does not serve.
+  void require_subscription(const std::string& subscription_id);
+
+  // PUT: validates the whole body (definition::Purpose::Create); read-only fields in the body
+  // are ignored; keys are generated when not given; readOnly services refuse (Conflict).
+  // Provisioning happens at once today; the operation is recorded as Succeeded.
+  PutResult create_or_update(const ResourceKey& key, const json& body);
+
+  // PATCH: merges (definition::merge_patch), validates the result, refuses readOnly services
+  // (Conflict; readOnly can never go back to false), NotFound when missing.
+  PatchResult patch(const ResourceKey& key, const json& body);
+
+  // DELETE: always records an operation (202 even when nothing existed). Returns the
+  // operation and whether something was deleted.
+  std::pair<AsyncOperation, bool> remove(const ResourceKey& key);
+
+  // Throws Error(NotFound) with detail WebServiceNotFound when missing.
+  WebServiceRecord get(const ResourceKey& key);
+
+  // {"primary","secondary"}.
+  json list_keys(const ResourceKey& key);
+
+  ListPage list(const std::string& subscription_id, const std::optional<std::string>& resource_group,
+                const std::optional<std::string>& skiptoken, size_t page_size);
+
+  // Throws Error(NotFound) when unknown.
+  AsyncOperation get_operation(const std::string& subscription_id, const std::string& operation_id);
+
+  // "South Central US" -> "southcentralus".
+  static std::string location_slug(const std::string& location);
+  // "/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.MachineLearning/webServices/{n}"
+  static std::string resource_id(const ResourceKey& key);
+
+ private:
+  storage::Store& store_;
+  Clock now_;
+};
+
+}  // namespace azml::host::domain

@@ -1,0 +1,51 @@
+// Persistence of azml-host's state behind an interface, so that SQLite (the embedded default)
+// can later be replaced by a server database without touching the layers above.
+//
+// Every mutating call is one transaction: it happens entirely or not at all.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/records.hpp"
+
+namespace azml::host::storage {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual std::optional<WebServiceRecord> find_web_service(const ResourceKey& key) = 0;
+
+  // Inserts or replaces the web service (matched case-insensitively on resource group and
+  // name) and records the operation, in one transaction.
+  virtual void save_web_service(const WebServiceRecord& record, const AsyncOperation& operation) = 0;
+
+  // Deletes the web service if it exists and records the operation, in one transaction.
+  // Returns whether a web service was deleted.
+  virtual bool delete_web_service(const ResourceKey& key, const AsyncOperation& operation) = 0;
+
+  // Web services of a subscription, or of one resource group when resource_group is set,
+  // ordered by (lower(resource group), lower(name)), starting strictly after `after` (an
+  // opaque continuation from continuation_of), at most `limit` of them.
+  virtual std::vector<WebServiceRecord> list_web_services(const std::string& subscription_id,
+                                                          const std::optional<std::string>& resource_group,
+                                                          const std::string& after, size_t limit) = 0;
+  // The continuation that makes list_web_services resume after this record.
+  virtual std::string continuation_of(const WebServiceRecord& record) = 0;
+
+  virtual std::optional<AsyncOperation> find_operation(const std::string& id) = 0;
+
+  // Small named values (the default subscription id, schema facts).
+  virtual std::optional<std::string> get_setting(const std::string& name) = 0;
+  virtual void set_setting(const std::string& name, const std::string& value) = 0;
+};
+
+// Opens (creating if needed) the SQLite database at path, in WAL mode, and migrates its schema.
+// Throws azml::Error when the file cannot be opened or is not an azml database.
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path);
+
+}  // namespace azml::host::storage

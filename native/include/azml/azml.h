@@ -1,0 +1,193 @@
+/*
+ * azml.h - the C ABI of libazml.
+ *
+ * libazml manages Azure ML Studio-compatible web services on an azml-host (or any server
+ * speaking the same ARM contract): create, read, list, patch and delete web services, read
+ * their keys, and export, import and validate web service definitions.
+ *
+ * Conventions (libgit2's):
+ *  - Every fallible function returns int: AZML_OK (0) or a negative azml_error_code. Treat any
+ *    negative code you do not know as AZML_ERROR. Details of the last failure on the calling
+ *    thread come from azml_error_last().
+ *  - Out-parameters come first, the handle next.
+ *  - Strings are UTF-8 and NUL-terminated. Inputs are copied before a call returns.
+ *  - Strings handed to the caller live in an azml_buf owned by the library; release them with
+ *    azml_buf_dispose(). Handles are released with their _free function; both accept NULL.
+ *  - Options structs start with a version field; initialise them with their _INIT macro or
+ *    _init function. NULL options mean defaults. Structs only ever grow at the end.
+ *  - No C++ exception crosses this boundary.
+ *
+ * Threads: an azml_client may be used from several threads at once. The last error is kept
+ * per thread.
+ */
+#ifndef AZML_AZML_H
+#define AZML_AZML_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#  if defined(AZML_BUILDING_LIBRARY)
+#    define AZML_EXTERN(type) __declspec(dllexport) type
+#  else
+#    define AZML_EXTERN(type) __declspec(dllimport) type
+#  endif
+#else
+#  define AZML_EXTERN(type) __attribute__((visibility("default"))) type
+#endif
+
+/* The version this header describes. Compare with azml_version() at run time. */
+#define AZML_VERSION_MAJOR_H 0
+#define AZML_VERSION_MINOR_H 1
+
+/* ---------------------------------------------------------------- status codes */
+
+typedef enum {
+  AZML_OK = 0,
+  AZML_ERROR = -1,        /* generic failure */
+  AZML_ENOTFOUND = -3,    /* the resource does not exist */
+  AZML_EAUTH = -4,        /* missing or rejected credentials */
+  AZML_ECONFLICT = -5,    /* conflicts with the resource's state (e.g. a read-only web service) */
+  AZML_EINVALID = -6,     /* invalid argument, JSON or definition; see azml_error_last()->target */
+  AZML_ETIMEOUT = -7,     /* no answer in time */
+  AZML_ECANCELLED = -8,   /* cancelled */
+  AZML_EHTTP = -9,        /* the service answered with another error status */
+  AZML_ETRANSPORT = -10,  /* could not connect, TLS failure, connection reset */
+  AZML_ETHROTTLED = -11,  /* too many requests, after retries */
+  AZML_EFAILED = -12      /* a long-running operation ended Failed or Canceled */
+} azml_error_code;
+
+/* Details of the last failure on this thread. All strings are "" rather than NULL. */
+typedef struct azml_error {
+  int code;                 /* an azml_error_code */
+  int http_status;          /* 0 when no HTTP exchange was involved */
+  const char *service_code; /* the service's error code, e.g. "NotFound" */
+  const char *message;      /* human-readable, says what to do where it can */
+  const char *request_id;   /* x-ms-request-id of the failed exchange */
+  const char *target;       /* JSON path or parameter the error is about */
+  const char *details_json; /* JSON array of {code,message,target}; "[]" when none */
+} azml_error;
+
+/*
+ * The last error raised on the calling thread, or NULL when the last call on this thread
+ * succeeded. Valid until the next azml call on the same thread.
+ */
+AZML_EXTERN(const azml_error *) azml_error_last(void);
+AZML_EXTERN(void) azml_error_clear(void);
+
+/* ---------------------------------------------------------------- buffers, version */
+
+/* A library-owned string. ptr is NUL-terminated; size excludes the NUL. */
+typedef struct azml_buf {
+  char *ptr;
+  size_t size;
+} azml_buf;
+
+#define AZML_BUF_INIT { NULL, 0 }
+
+/* Frees the memory of buf and resets it to AZML_BUF_INIT. NULL-safe. */
+AZML_EXTERN(void) azml_buf_dispose(azml_buf *buf);
+
+/* The library's version. Any argument may be NULL. Always returns AZML_OK. */
+AZML_EXTERN(int) azml_version(int *major, int *minor, int *patch);
+/* "major.minor.patch"; static storage. */
+AZML_EXTERN(const char *) azml_version_string(void);
+
+/* ---------------------------------------------------------------- client */
+
+typedef struct azml_client azml_client;
+
+#define AZML_CLIENT_OPTIONS_VERSION 1
+
+typedef struct azml_client_options {
+  unsigned int version;         /* AZML_CLIENT_OPTIONS_VERSION */
+  const char *endpoint;         /* base URL of the management API, e.g. "https://127.0.0.1:8443" (required) */
+  const char *token;            /* bearer token for management calls; NULL sends none */
+  const char *subscription_id;  /* NULL: the first subscription the endpoint lists */
+  const char *api_version;      /* NULL: "2017-01-01"; "2016-05-01-preview" is also spoken */
+  unsigned int timeout_ms;      /* per HTTP exchange; 0: 100000 */
+  unsigned int max_retries;     /* retries on 408/429/5xx and transport errors; default 3 */
+  unsigned int retry_delay_ms;  /* first backoff step, doubled each retry, capped at 30 s; 0: 800 */
+  unsigned int lro_timeout_ms;  /* how long to follow an Azure-AsyncOperation; 0: 600000 */
+  const char *ca_file;          /* PEM CA bundle to verify https endpoints; NULL: the system store */
+  const char *user_agent;       /* appended to azml's own User-Agent; may be NULL */
+} azml_client_options;
+
+#define AZML_CLIENT_OPTIONS_INIT { AZML_CLIENT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, 3, 0, 0, NULL, NULL }
+
+/* Fills opts with defaults for the given version. AZML_EINVALID for an unknown version. */
+AZML_EXTERN(int) azml_client_options_init(azml_client_options *opts, unsigned int version);
+
+/* Creates a client. Makes no network call. */
+AZML_EXTERN(int) azml_client_new(azml_client **out, const azml_client_options *opts);
+AZML_EXTERN(void) azml_client_free(azml_client *client);
+
+/*
+ * The subscription the client works in: the one given in the options, or else the first one
+ * the endpoint lists (GET /subscriptions), asked once. *out lives as long as the client.
+ */
+AZML_EXTERN(int) azml_client_subscription_id(const char **out, azml_client *client);
+
+/* ---------------------------------------------------------------- web services (ARM) */
+
+/*
+ * Each call takes JSON text in and gives JSON text out. A web service is the ARM
+ * Microsoft.MachineLearning/webServices resource; PascalCase and camelCase input are both
+ * accepted, output is camelCase.
+ */
+
+/* GET one web service. region may be NULL. */
+AZML_EXTERN(int) azml_webservice_get(azml_buf *out, azml_client *client, const char *resource_group,
+                                     const char *name, const char *region);
+
+/* PUT (create or replace), follow the async operation to its end, then GET. */
+AZML_EXTERN(int) azml_webservice_create_or_update(azml_buf *out, azml_client *client,
+                                                  const char *resource_group, const char *name,
+                                                  const char *web_service_json);
+
+/* PATCH (merge), follow the async operation to its end, then GET. */
+AZML_EXTERN(int) azml_webservice_patch(azml_buf *out, azml_client *client, const char *resource_group,
+                                       const char *name, const char *patch_json);
+
+/* DELETE and follow the async operation to its end. Deleting a missing service succeeds. */
+AZML_EXTERN(int) azml_webservice_remove(azml_client *client, const char *resource_group, const char *name);
+
+/* The service's keys: {"primary":"…","secondary":"…"}. */
+AZML_EXTERN(int) azml_webservice_list_keys(azml_buf *out, azml_client *client, const char *resource_group,
+                                           const char *name);
+
+/*
+ * Every web service of a resource group, or of the subscription when resource_group is NULL,
+ * following nextLink to the last page. *out is a JSON array of (sparse) web services.
+ */
+AZML_EXTERN(int) azml_webservice_list(azml_buf *out, azml_client *client, const char *resource_group);
+
+/* ---------------------------------------------------------------- definitions (offline) */
+
+/*
+ * Checks a web service definition: structure, types, enums, packageType Graph and graph
+ * integrity. AZML_EINVALID with the first problem in the last error (target = JSON path) and
+ * all of them in details_json.
+ */
+AZML_EXTERN(int) azml_definition_validate(const char *web_service_json);
+
+/*
+ * Export: the definition as a stable, indented JSON document without read-only fields
+ * (id, name, type, createdOn, modifiedOn, provisioningState, swaggerLocation) and nulls.
+ */
+AZML_EXTERN(int) azml_definition_export(azml_buf *out, const char *web_service_json);
+
+/*
+ * Import: the lossless inverse of export. Parses, normalises to camelCase and validates;
+ * AZML_EINVALID with a clear message for blank or malformed input.
+ */
+AZML_EXTERN(int) azml_definition_import(azml_buf *out, const char *definition_json);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* AZML_AZML_H */

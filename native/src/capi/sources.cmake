@@ -1,0 +1,2 @@
+# Filled in by the C ABI component.
+set(AZML_CAPI_SOURCES)

@@ -1,0 +1,2 @@
+# Filled in by the client component.
+set(AZML_CLIENT_SOURCES)

@@ -1,0 +1,9 @@
+set(AZML_COMMON_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/error.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/http.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/strings.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/url.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/crypto.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/time_util.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/arm_error.cpp
+)

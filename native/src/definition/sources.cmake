@@ -1,0 +1,3 @@
+set(AZML_DEFINITION_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/definition.cpp
+)
