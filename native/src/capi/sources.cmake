@@ -1,2 +1,3 @@
-# Filled in by the C ABI component.
-set(AZML_CAPI_SOURCES)
+set(AZML_CAPI_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/version.cpp
+)

@@ -1,2 +1,3 @@
-# Filled in by the client component.
-set(AZML_CLIENT_SOURCES)
+set(AZML_CLIENT_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/transport.cpp
+)

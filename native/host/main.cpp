@@ -1,0 +1,2 @@
+// Replaced by the host's entry point.
+int main() { return 1; }

@@ -1,0 +1,7 @@
+#include "client/transport.hpp"
+
+namespace azml::client {
+
+Transport::~Transport() = default;
+
+}  // namespace azml::client

@@ -1,0 +1,2 @@
+// Being implemented.
+#include "definition/definition.hpp"
