@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,10 +30,16 @@ struct ListPage {
   std::optional<std::string> skiptoken;  // set when there is a next page
 };
 
+// Every operation that takes a subscription or a ResourceKey checks them first: an unknown
+// subscription is Error(NotFound, "SubscriptionNotFound"), a bad resource group or web service
+// name Error(Invalid, "InvalidResourceName") (rules in name_rules.hpp). Nothing is written when
+// any check fails. Records returned hold the secrets (keys, storageAccount.key, commitmentPlan):
+// rendering them for GET is the handlers' job. Safe to call from several threads.
 class Catalog {
  public:
   using Clock = std::function<std::string()>;  // returns now as ISO 8601 UTC
 
+  // Creates the default subscription in the store when it has none yet.
   explicit Catalog(storage::Store& store, Clock now = nullptr);
 
   // The subscriptions this host serves (one, created at first start).
@@ -70,9 +77,16 @@ class Catalog {
   // "/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.MachineLearning/webServices/{n}"
   static std::string resource_id(const ResourceKey& key);
 
+  // The settings key under which the default subscription id is kept.
+  static constexpr const char* kDefaultSubscriptionSetting = "default_subscription_id";
+
  private:
   storage::Store& store_;
   Clock now_;
+  std::string default_subscription_id_;  // created once, at the first start, then read back
+  // Serialises read-modify-write sequences (find, decide, save) so that two concurrent PUTs of
+  // one service cannot both see "new" or compute the same revision.
+  std::mutex write_mutex_;
 };
 
 }  // namespace azml::host::domain

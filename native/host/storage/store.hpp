@@ -30,7 +30,8 @@ class Store {
 
   // Web services of a subscription, or of one resource group when resource_group is set,
   // ordered by (lower(resource group), lower(name)), starting strictly after `after` (an
-  // opaque continuation from continuation_of), at most `limit` of them.
+  // opaque continuation from continuation_of; empty for the first page), at most `limit` of
+  // them. A continuation this store did not issue throws azml::Error(Invalid).
   virtual std::vector<WebServiceRecord> list_web_services(const std::string& subscription_id,
                                                           const std::optional<std::string>& resource_group,
                                                           const std::string& after, size_t limit) = 0;
@@ -42,6 +43,14 @@ class Store {
   // Small named values (the default subscription id, schema facts).
   virtual std::optional<std::string> get_setting(const std::string& name) = 0;
   virtual void set_setting(const std::string& name, const std::string& value) = 0;
+  // Returns the setting, first storing value_if_absent when it has none. Atomic in the SQLite
+  // store, so two threads (or processes) starting at once agree on one value. The default
+  // implementation is for stores that need no such guarantee (test fakes).
+  virtual std::string ensure_setting(const std::string& name, const std::string& value_if_absent) {
+    if (auto existing = get_setting(name)) return *existing;
+    set_setting(name, value_if_absent);
+    return value_if_absent;
+  }
 };
 
 // Opens (creating if needed) the SQLite database at path, in WAL mode, and migrates its schema.
