@@ -39,7 +39,11 @@ enum class Purpose {
 //    parameter names, column names) are never renamed;
 //  - unknown fields are kept as they are;
 //  - values of known fields must have the schema's JSON type (string, boolean, integer,
-//    number, object, array); a mismatch is an Issue naming the path.
+//    number, object, array); a mismatch is an Issue naming the path. As Json.NET does, a
+//    string holding "true"/"false" or an integer is read into a boolean or integer field;
+//  - enum values are matched case-insensitively and take the schema's spelling ("graph" ->
+//    "Graph"); values outside the enum are left for validate() to report;
+//  - null is accepted anywhere and kept (checks treat it as absent, export drops it).
 // Both api-versions are accepted: the 2016 string-valued parameters (map<string,string>) and
 // the 2017 WebServiceParameter objects ({value, certificateThumbprint}) are kept as given.
 // Throws azml::Error(Invalid) with every Issue in details() and the first one as the message.
@@ -50,7 +54,13 @@ json normalize(const json& web_service, Purpose purpose);
 // realtimeConfiguration.maxConcurrentCalls in 4..200, and graph integrity: every node has
 // exactly one of assetId/inputId/outputId; assets, inputs and outputs it names exist; edges
 // join existing nodes; graph parameter links name existing nodes; the graph has no cycle.
-// Returns every problem found (empty: valid).
+// Also: no edge enters an input node or leaves an output node, and an edge's port ids exist
+// when its asset declares inputPorts/outputPorts. Where a real Azure document breaks a swagger
+// rule the document wins (GraphParameter.type is not required; "format": "" is accepted).
+// Inputs/outputs are checked against input/output.properties only when those are present.
+// For Patch, references are checked only into collections present in the patch.
+// Returns every problem found (empty: valid). Also safe on a document that is not normalised:
+// it then reports the problems normalize() would throw for as well.
 std::vector<Issue> validate(const json& normalized, Purpose purpose);
 
 // normalize + validate; throws azml::Error(Invalid) listing every Issue.
@@ -65,7 +75,9 @@ bool is_read_only_resource_field(std::string_view camel_name) noexcept;    // id
 bool is_read_only_property_field(std::string_view camel_name) noexcept;    // createdOn, modifiedOn, provisioningState, swaggerLocation
 
 // Export: the web service without read-only fields and without nulls (at any depth), keys
-// kept in a stable order. The result is what Import reads back.
+// kept in a stable order. The result is what Import reads back. The document is normalised
+// first (camelCase out whatever came in; Error(Invalid) on a shape problem). Null members go;
+// null items of arrays stay (they are data: a missing value in an example row).
 json export_definition(const json& web_service);
 // export_definition, dumped indented by 2 spaces with a trailing newline.
 std::string export_text(const json& web_service);
@@ -76,12 +88,17 @@ std::string export_text(const json& web_service);
 json import_text(std::string_view text);
 
 // Parses JSON text for any purpose, with a clear error (line, column) when malformed.
+// `what` names the text in the message ("the request body"). A leading UTF-8 byte order mark
+// is skipped; text nested more than 512 levels deep is refused (Error(Invalid)).
 json parse_json(std::string_view text, std::string_view what);
 
 // PATCH semantics on the stored (normalised, full) properties: every property present in the
 // patch replaces the stored one, except "keys" and "storageAccount", whose fields merge one by
 // one. Top-level "tags" replace; "location", when present, must equal the stored one.
 // Nulls in the patch are ignored. The result must still be validated by the caller.
+// The patch is normalised first (PascalCase accepted; Error(Invalid) on a shape problem);
+// read-only properties in it are ignored; a location that differs is Error(Invalid) with
+// target "location" ("South Central US" and "southcentralus" are the same location).
 json merge_patch(const json& stored_resource, const json& patch);
 
 }  // namespace azml::definition

@@ -1,3 +1,9 @@
 set(AZML_DEFINITION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/definition.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/schema.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/walker.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/graph_checks.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/json_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/export_import.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/merge_patch.cpp
 )
