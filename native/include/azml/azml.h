@@ -13,6 +13,8 @@
  *  - Strings are UTF-8 and NUL-terminated. Inputs are copied before a call returns.
  *  - Strings handed to the caller live in an azml_buf owned by the library; release them with
  *    azml_buf_dispose(). Handles are released with their _free function; both accept NULL.
+ *    Pass an azml_buf that is AZML_BUF_INIT or disposed: on success it is overwritten without
+ *    freeing what it held; on failure it is left untouched.
  *  - Options structs start with a version field; initialise them with their _INIT macro or
  *    _init function. NULL options mean defaults. Structs only ever grow at the end.
  *  - No C++ exception crosses this boundary.

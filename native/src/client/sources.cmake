@@ -1,3 +1,15 @@
 set(AZML_CLIENT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/transport.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/cpprest_transport.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/time_source.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pipeline.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/request_id_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/user_agent_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/retry_after.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/retry_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/bearer_token_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/redaction.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/logging_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/async_operation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/management_client.cpp
 )

@@ -73,6 +73,14 @@ ErrorCode error_code_for_status(int status) noexcept {
 }
 
 namespace {
+// At most max_bytes of text, never ending inside a UTF-8 sequence.
+std::string utf8_prefix(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 std::string string_field(const json& obj, const char* camel, const char* pascal) {
   for (const char* name : {camel, pascal}) {
     auto it = obj.find(name);
@@ -107,7 +115,7 @@ Error error_from_response(int status, const std::string& body, const std::string
   }
   if (message.empty()) {
     message = body.empty() ? std::string("the service answered HTTP ") + std::to_string(status)
-                           : body.substr(0, 2000);
+                           : utf8_prefix(body, 2000);
   }
   Error e(error_code_for_status(status), message);
   e.with_service_code(code).with_http_status(status).with_request_id(request_id).with_target(target)

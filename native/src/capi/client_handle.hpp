@@ -1,0 +1,20 @@
+// What an azml_client handle is: the C++ management client behind the opaque C type.
+#pragma once
+
+#include <memory>
+
+#include "azml/azml.h"
+#include "client/management_client.hpp"
+
+struct azml_client {
+  // Thread-safe itself, so the handle may be shared between threads (see azml.h).
+  std::unique_ptr<azml::client::ManagementClient> management;
+};
+
+namespace azml::capi {
+
+// ManagementClientOptions from the C options (NULL: defaults); AZML_EINVALID for an unknown
+// version or a missing endpoint.
+client::ManagementClientOptions to_client_options(const azml_client_options* opts);
+
+}  // namespace azml::capi
