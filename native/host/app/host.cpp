@@ -1,0 +1,156 @@
+#include "app/host.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "app/data_dir.hpp"
+#include "app/ready_file.hpp"
+#include "app/request_pipeline.hpp"
+#include "auth/admin_token.hpp"
+#include "common/error.hpp"
+#include "common/json.hpp"
+#include "domain/catalog.hpp"
+#include "storage/store.hpp"
+#include "transport/free_port.hpp"
+#include "transport/http_server.hpp"
+
+namespace azml::host::app {
+
+namespace {
+
+std::string format_millis(double ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", ms);
+  return text;
+}
+
+std::string authority_of(const std::string& endpoint) {
+  auto start = endpoint.find("://");
+  return start == std::string::npos ? endpoint : endpoint.substr(start + 3);
+}
+
+}  // namespace
+
+// Destroyed in reverse order: the server (and its handlers) go before the catalog and store.
+struct Host::State {
+  std::unique_ptr<DataDirLock> lock;
+  std::unique_ptr<storage::Store> store;
+  std::unique_ptr<domain::Catalog> catalog;
+  std::unique_ptr<transport::HttpServer> server;
+  std::string endpoint;
+  std::string subscription_id;
+  bool ready_file_written = false;
+};
+
+Host::Host(HostOptions options, Logger& logger) : options_(std::move(options)), logger_(logger) {}
+
+Host::~Host() {
+  try {
+    stop();
+  } catch (...) {
+  }
+}
+
+void Host::start() {
+  if (state_) return;
+  auto state = std::make_unique<State>();
+  const auto& dir = options_.data_dir;
+
+  // Unusable TLS files stop the start before anything is created.
+  if (!options_.tls_certificate_file.empty()) {
+    transport::check_tls_files(options_.tls_certificate_file, options_.tls_private_key_file);
+  }
+  prepare_data_dir(dir);
+  state->lock = std::make_unique<DataDirLock>(dir);
+  state->store = storage::open_sqlite_store(dir / kDatabaseFileName);
+  state->catalog = std::make_unique<domain::Catalog>(*state->store);
+  const auto subscriptions = state->catalog->subscriptions();
+  if (subscriptions.empty()) throw Error(ErrorCode::Generic, "the catalog serves no subscription");
+  state->subscription_id = subscriptions.front();
+
+  auto token = auth::load_or_create_admin_token(dir);
+  if (token.created) {
+    logger_.log(LogLevel::Info, "admin_token_created", {{"file", (dir / auth::kAdminTokenFileName).string()}});
+  }
+  if (token.permissions_tightened) {
+    logger_.log(LogLevel::Warn, "admin_token_permissions_tightened",
+                {{"file", (dir / auth::kAdminTokenFileName).string()}, {"mode", "0600"}});
+  }
+
+  // The port is settled first: the handler's absolute URLs and host.json both name it.
+  transport::ServerOptions server_options;
+  server_options.listen_address = options_.listen_address;
+  server_options.port = options_.port != 0 ? options_.port : transport::find_free_port(options_.listen_address);
+  server_options.tls_certificate_file = options_.tls_certificate_file;
+  server_options.tls_private_key_file = options_.tls_private_key_file;
+  server_options.max_body_bytes = options_.max_body_bytes;
+  const bool tls = !server_options.tls_certificate_file.empty();
+  state->endpoint = transport::endpoint_url(tls, server_options.listen_address, server_options.port);
+
+  HostHandlerOptions handler_options;
+  handler_options.admin_token = token.value;
+  handler_options.management.scheme = tls ? "https" : "http";
+  handler_options.management.fallback_authority = authority_of(state->endpoint);
+  handler_options.management.list_page_size = options_.list_page_size;
+  Logger& logger = logger_;
+  handler_options.on_internal_error = [&logger](const std::string& request_id, const std::string& what) {
+    logger.log(LogLevel::Error, "internal_error", {{"request_id", request_id}, {"what", what}});
+  };
+  auto observer = [&logger](const http::Request& request, const http::Response& response,
+                            std::chrono::duration<double, std::milli> elapsed) {
+    // The path only: a query string is the client's business and the log need not keep it.
+    const auto query = request.url.find('?');
+    logger.log(response.status >= 500 ? LogLevel::Error : LogLevel::Info, "request",
+               {{"method", request.method},
+                {"path", request.url.substr(0, query)},
+                {"status", std::to_string(response.status)},
+                {"ms", format_millis(elapsed.count())},
+                {"request_id", response.headers.get("x-ms-request-id").value_or("")},
+                {"remote", request.remote_address}});
+  };
+
+  state->server = std::make_unique<transport::HttpServer>(
+      server_options, make_host_request_handler(*state->catalog, handler_options), observer);
+  state->server->start();
+
+  const json ready = {{"endpoint", state->endpoint},
+                      {"pid", static_cast<long long>(::getpid())},
+                      {"subscriptionId", state->subscription_id}};
+  write_file_atomically(dir / kReadyFileName, ready.dump() + "\n", 0644);
+  state->ready_file_written = true;
+
+  logger_.log(LogLevel::Info, "started",
+              {{"endpoint", state->endpoint},
+               {"data_dir", dir.string()},
+               {"subscription_id", state->subscription_id},
+               {"version", AZML_VERSION_STRING}});
+  state_ = std::move(state);
+}
+
+void Host::stop() {
+  if (!state_) return;
+  auto state = std::move(state_);
+  state->server->stop();
+  if (state->ready_file_written) {
+    std::error_code ec;
+    std::filesystem::remove(options_.data_dir / kReadyFileName, ec);
+    if (ec) {
+      logger_.log(LogLevel::Warn, "ready_file_not_removed",
+                  {{"file", (options_.data_dir / kReadyFileName).string()}, {"error", ec.message()}});
+    }
+  }
+  logger_.log(LogLevel::Info, "stopped", {{"endpoint", state->endpoint}});
+}
+
+const std::string& Host::endpoint() const {
+  static const std::string none;
+  return state_ ? state_->endpoint : none;
+}
+
+const std::string& Host::subscription_id() const {
+  static const std::string none;
+  return state_ ? state_->subscription_id : none;
+}
+
+}  // namespace azml::host::app

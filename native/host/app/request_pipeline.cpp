@@ -1,0 +1,101 @@
+#include "app/request_pipeline.hpp"
+
+#include "common/arm_error.hpp"
+#include "common/crypto.hpp"
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "handlers/responses.hpp"
+
+namespace azml::host::app {
+
+namespace {
+
+// A client's own x-ms-client-request-id is echoed as the correlation id when it is a sane token.
+bool is_echoable_id(const std::string& id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id) {
+    if (c <= ' ' || c > '~') return false;
+  }
+  return true;
+}
+
+http::Response error_response(const Error& error) {
+  auto response = handlers::json_response(http_status_for(error), arm_error_body(error));
+  if (response.status == 401) response.headers.set("WWW-Authenticate", auth::kBearerChallenge);
+  return response;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace
+
+RequestPipeline::RequestPipeline(std::shared_ptr<const router::Router> router,
+                                 std::shared_ptr<const auth::AdminAuthenticator> auth,
+                                 InternalErrorReporter on_internal_error)
+    : router_(std::move(router)), auth_(std::move(auth)), on_internal_error_(std::move(on_internal_error)) {
+  if (!router_ || !auth_) throw Error(ErrorCode::Invalid, "the request pipeline needs a router and an authenticator");
+}
+
+http::Response RequestPipeline::route(const http::Request& request, const std::string& request_id) const {
+  const Target target = parse_target(request.url);
+  router::RouteMatch match = router_->match(request.method, target.segments);
+  switch (match.outcome) {
+    case router::RouteMatch::Outcome::NotFound:
+      throw Error(ErrorCode::NotFound, "NotFound",
+                  "The host serves no resource at '" + target.path + "'.");
+    case router::RouteMatch::Outcome::MethodNotAllowed: {
+      auto allowed = join(match.allowed, ", ");
+      auto response = error_response(Error(ErrorCode::MethodNotAllowed, "MethodNotAllowed",
+                                           "The method '" + request.method + "' is not allowed on '" + target.path +
+                                               "'; allowed: " + allowed + "."));
+      response.headers.set("Allow", allowed);
+      return response;
+    }
+    case router::RouteMatch::Outcome::Found:
+      break;
+  }
+  if (match.route->access == router::Access::Admin) auth_->authenticate(request.headers);
+  router::RouteRequest route_request{request, target, std::move(match.params), request_id};
+  return match.route->handler(route_request);
+}
+
+http::Response RequestPipeline::handle(const http::Request& request) const {
+  const std::string request_id = new_uuid();
+  http::Response response;
+  try {
+    response = route(request, request_id);
+  } catch (const Error& error) {
+    response = error_response(error);
+  } catch (const std::exception& e) {
+    if (on_internal_error_) on_internal_error_(request_id, e.what());
+    response = error_response(Error(ErrorCode::Generic, "InternalServerError",
+                                    "The host met an unexpected error while processing the request; its log has "
+                                    "the details (request id " + request_id + ")."));
+  } catch (...) {
+    if (on_internal_error_) on_internal_error_(request_id, "unknown exception");
+    response = error_response(Error(ErrorCode::Generic, "InternalServerError",
+                                    "The host met an unexpected error while processing the request."));
+  }
+  auto client_id = request.headers.get("x-ms-client-request-id");
+  response.headers.set("x-ms-request-id", request_id);
+  response.headers.set("x-ms-correlation-request-id",
+                       client_id && is_echoable_id(trim(*client_id)) ? trim(*client_id) : request_id);
+  return response;
+}
+
+transport::RequestHandler make_host_request_handler(domain::Catalog& catalog, const HostHandlerOptions& options) {
+  auto router = std::make_shared<router::Router>();
+  handlers::add_management_routes(*router, catalog, options.management);
+  auto pipeline = std::make_shared<const RequestPipeline>(
+      router, std::make_shared<const auth::AdminAuthenticator>(options.admin_token), options.on_internal_error);
+  return [pipeline](const http::Request& request) { return pipeline->handle(request); };
+}
+
+}  // namespace azml::host::app

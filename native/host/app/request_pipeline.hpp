@@ -1,0 +1,48 @@
+// The request handler the transport calls: route, authenticate, run the route's handler, and
+// turn whatever it raised into an ARM error response (the one place that maps azml::Error to a
+// status and body, through common/arm_error). Every response leaves with x-ms-request-id and
+// x-ms-correlation-request-id.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "auth/bearer_auth.hpp"
+#include "domain/catalog.hpp"
+#include "handlers/management_api.hpp"
+#include "router/router.hpp"
+#include "transport/request_handler.hpp"
+
+namespace azml::host::app {
+
+// Told about exceptions that are not azml::Error (bugs): the client gets a generic 500, the log
+// gets the text.
+using InternalErrorReporter = std::function<void(const std::string& request_id, const std::string& what)>;
+
+class RequestPipeline {
+ public:
+  RequestPipeline(std::shared_ptr<const router::Router> router, std::shared_ptr<const auth::AdminAuthenticator> auth,
+                  InternalErrorReporter on_internal_error = nullptr);
+
+  http::Response handle(const http::Request& request) const;
+
+ private:
+  http::Response route(const http::Request& request, const std::string& request_id) const;
+
+  std::shared_ptr<const router::Router> router_;
+  std::shared_ptr<const auth::AdminAuthenticator> auth_;
+  InternalErrorReporter on_internal_error_;
+};
+
+struct HostHandlerOptions {
+  std::string admin_token;
+  handlers::ManagementSettings management;
+  InternalErrorReporter on_internal_error;
+};
+
+// The whole host behind one function: every route over `catalog`, guarded by the admin token.
+// The catalog must outlive the returned handler.
+transport::RequestHandler make_host_request_handler(domain::Catalog& catalog, const HostHandlerOptions& options);
+
+}  // namespace azml::host::app

@@ -1,0 +1,114 @@
+#include "router/router.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+
+namespace azml::host::router {
+
+const std::string& RouteRequest::param(const std::string& name) const {
+  auto it = params.find(name);
+  if (it == params.end()) {
+    throw Error(ErrorCode::Generic, "route has no path parameter named '" + name + "'");
+  }
+  return it->second;
+}
+
+Router::CompiledPattern Router::compile(const std::string& pattern) {
+  if (pattern.empty() || pattern[0] != '/') {
+    throw Error(ErrorCode::Generic, "route pattern must start with '/': " + pattern);
+  }
+  CompiledPattern compiled;
+  for (const auto& piece : split(std::string_view(pattern).substr(1), '/')) {
+    if (piece.empty()) {
+      if (pattern == "/") break;
+      throw Error(ErrorCode::Generic, "route pattern has an empty segment: " + pattern);
+    }
+    Segment seg;
+    if (piece.front() == '{') {
+      if (piece.size() < 3 || piece.back() != '}') {
+        throw Error(ErrorCode::Generic, "malformed parameter segment '" + piece + "' in " + pattern);
+      }
+      seg.is_param = true;
+      seg.text = piece.substr(1, piece.size() - 2);
+    } else {
+      if (piece.find_first_of("{}") != std::string::npos) {
+        throw Error(ErrorCode::Generic, "a parameter must be a whole segment: " + pattern);
+      }
+      seg.text = piece;
+    }
+    compiled.segments.push_back(std::move(seg));
+  }
+  return compiled;
+}
+
+bool Router::matches(const CompiledPattern& pattern, const std::vector<std::string>& segments, PathParams* params) {
+  if (pattern.segments.size() != segments.size()) return false;
+  PathParams captured;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const auto& seg = pattern.segments[i];
+    if (seg.is_param) {
+      captured[seg.text] = segments[i];
+    } else if (!iequals(seg.text, segments[i])) {
+      return false;
+    }
+  }
+  if (params) *params = std::move(captured);
+  return true;
+}
+
+bool Router::more_specific(const CompiledPattern& a, const CompiledPattern& b) {
+  for (size_t i = 0; i < a.segments.size() && i < b.segments.size(); ++i) {
+    if (a.segments[i].is_param != b.segments[i].is_param) return !a.segments[i].is_param;
+  }
+  return false;
+}
+
+void Router::add(Route route) {
+  if (!route.handler) throw Error(ErrorCode::Generic, "route without a handler: " + route.pattern);
+  // Methods are case-sensitive on the wire (RFC 9110); routes are declared in upper case.
+  for (char c : route.method) {
+    if (c < 'A' || c > 'Z') throw Error(ErrorCode::Generic, "route method must be upper case: " + route.method);
+  }
+  auto compiled = compile(route.pattern);
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    if (routes_[i].method != route.method || compiled_[i].segments.size() != compiled.segments.size()) continue;
+    bool same_shape = true;
+    for (size_t s = 0; s < compiled.segments.size() && same_shape; ++s) {
+      const auto& a = compiled.segments[s];
+      const auto& b = compiled_[i].segments[s];
+      same_shape = a.is_param == b.is_param && (a.is_param || iequals(a.text, b.text));
+    }
+    if (same_shape) {
+      throw Error(ErrorCode::Generic, "duplicate route " + route.method + " " + route.pattern);
+    }
+  }
+  routes_.push_back(std::move(route));
+  compiled_.push_back(std::move(compiled));
+}
+
+RouteMatch Router::match(const std::string& method, const std::vector<std::string>& segments) const {
+  RouteMatch result;
+  std::optional<size_t> best;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    if (!matches(compiled_[i], segments, nullptr)) continue;
+    if (routes_[i].method == method) {
+      if (!best || more_specific(compiled_[i], compiled_[*best])) best = i;
+    } else if (std::find(result.allowed.begin(), result.allowed.end(), routes_[i].method) == result.allowed.end()) {
+      result.allowed.push_back(routes_[i].method);
+    }
+  }
+  if (best) {
+    result.outcome = RouteMatch::Outcome::Found;
+    result.route = &routes_[*best];
+    matches(compiled_[*best], segments, &result.params);
+    result.allowed.clear();
+    return result;
+  }
+  result.outcome = result.allowed.empty() ? RouteMatch::Outcome::NotFound : RouteMatch::Outcome::MethodNotAllowed;
+  return result;
+}
+
+}  // namespace azml::host::router
