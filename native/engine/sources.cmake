@@ -1,0 +1,37 @@
+# The engine's sources, grouped as the folders are. Only files that exist are listed.
+set(AZML_ENGINE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/value_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/json_lookup.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/table.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/column_builder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rrs_table.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/column_picker.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/parameters.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/xgboost/booster.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/feature_schema.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/model_header.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/trained_model.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ilearner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/learners/common_parameters.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/learners/boosted_trees.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/learners/linear_models.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/learners/decision_forest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/learners/registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/learners/training.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/scoring.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/evaluation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/row_split.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/module.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/select_columns.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/edit_metadata.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/clean_missing_data.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/normalize_data.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/split_data.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/score_model.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/train_model.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/evaluate_model.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/learner_module.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/graph_compiler.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/graph_executor.cpp
+)

@@ -1,0 +1,114 @@
+// The columnar table every module reads and writes: named, typed columns of equal length,
+// each value possibly missing. Tables are values; modules make new ones rather than editing
+// the ones they are given, so a table can be shared between threads once built.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace azml::engine {
+
+// Integer and Double are both kept as doubles; Integer says every value is whole (Azure's
+// Int32), which decides how values are printed and what RRS reports as the column type.
+enum class ColumnType { Double, Integer, String, Boolean };
+
+const char* to_string(ColumnType type) noexcept;  // "Double", "Integer", "String", "Boolean"
+// Accepts azml's names and Azure's/.NET's ("Int32", "Int64", "Number", "Float", "Bool"),
+// case-insensitively. nullopt for anything else.
+std::optional<ColumnType> parse_column_type(std::string_view text);
+bool is_numeric(ColumnType type) noexcept;
+
+// What a column is for, as Azure's metadata ("Fields" in Edit Metadata) records it. Score
+// Model marks its output; Evaluate Model and Train Model read the marks.
+// None: kept in the dataset but not learned from (Edit Metadata's "Clear feature").
+enum class ColumnRole { Feature, Label, Weight, ScoredLabel, ScoredProbability, ClassProbability, None };
+const char* to_string(ColumnRole role) noexcept;
+
+class Column {
+ public:
+  Column(std::string name, ColumnType type);
+
+  const std::string& name() const noexcept { return name_; }
+  void set_name(std::string name) { name_ = std::move(name); }
+  ColumnType type() const noexcept { return type_; }
+  bool is_numeric() const noexcept { return engine::is_numeric(type_); }
+  bool categorical() const noexcept { return categorical_; }
+  void set_categorical(bool value) { categorical_ = value; }
+  ColumnRole role() const noexcept { return role_; }
+  void set_role(ColumnRole role) { role_ = role; }
+  // For classifier score columns: the classes in the model's order (the positive class of a
+  // binary model last). Empty otherwise.
+  const std::vector<std::string>& classes() const noexcept { return classes_; }
+  void set_classes(std::vector<std::string> classes) { classes_ = std::move(classes); }
+
+  size_t size() const noexcept { return missing_.size(); }
+  bool is_missing(size_t row) const { return missing_.at(row) != 0; }
+  size_t missing_count() const noexcept;
+
+  // Numeric and Boolean columns (Boolean as 0/1); NaN when missing.
+  double number(size_t row) const;
+  // String columns; empty when missing.
+  const std::string& text(size_t row) const;
+  // Any type, as it is printed in CSV and RRS output; empty when missing.
+  std::string to_text(size_t row) const;
+
+  void push_number(double value);  // Double/Integer/Boolean; NaN is stored as missing
+  void push_text(std::string value);  // String
+  void push_missing();
+  // Appends row `row` of `other`, which must have the same type.
+  void push_from(const Column& other, size_t row);
+
+  // A column of the same name, type and metadata with the given rows, in that order.
+  Column take_rows(const std::vector<size_t>& rows) const;
+  // The same values as another type. Throws azml::Error(Invalid) naming the column and the
+  // 1-based row of the first value that does not convert ("abc" to Double, 1.5 to Integer).
+  Column converted_to(ColumnType type) const;
+  // Same metadata and type, no rows.
+  Column empty_like() const;
+
+ private:
+  std::string name_;
+  ColumnType type_;
+  bool categorical_ = false;
+  ColumnRole role_ = ColumnRole::Feature;
+  std::vector<std::string> classes_;
+  std::vector<double> numbers_;     // Double, Integer, Boolean
+  std::vector<std::string> texts_;  // String
+  std::vector<std::uint8_t> missing_;
+};
+
+class Table {
+ public:
+  Table() = default;
+
+  size_t row_count() const noexcept { return columns_.empty() ? 0 : columns_.front().size(); }
+  size_t column_count() const noexcept { return columns_.size(); }
+  const std::vector<Column>& columns() const noexcept { return columns_; }
+  const Column& column(size_t index) const { return columns_.at(index); }
+  Column& column(size_t index) { return columns_.at(index); }
+  // Throws azml::Error(Invalid) naming the column and listing the table's columns.
+  const Column& column(std::string_view name) const;
+  size_t index_of(std::string_view name) const;  // same error
+  std::optional<size_t> find(std::string_view name) const noexcept;
+  std::vector<std::string> column_names() const;
+
+  // Throws azml::Error(Invalid) on a duplicate name or a length different from the table's.
+  void add_column(Column column);
+  void replace_column(size_t index, Column column);  // same checks
+  void remove_columns(const std::vector<size_t>& indices);
+
+  Table take_rows(const std::vector<size_t>& rows) const;
+  Table select_columns(const std::vector<size_t>& indices) const;
+
+ private:
+  std::vector<Column> columns_;
+};
+
+// "'a', 'b', 'c'" (at most `limit` names, then ", ..."), for error messages.
+std::string quote_names(const std::vector<std::string>& names, size_t limit = 12);
+
+}  // namespace azml::engine
