@@ -1,0 +1,49 @@
+@{
+    RootModule           = 'AzMl.psm1'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Core')
+    GUID                 = '5b0c6f64-2f0e-4d53-9a53-3f6c2f1b7a01'
+    Author               = 'The azml authors'
+    CompanyName          = 'azml'
+    Copyright            = '(c) The azml authors. All rights reserved.'
+    Description          = 'Manage Azure Machine Learning Studio (classic) compatible web services on a self-hosted azml-host: get, create, update, remove, export and import web service definitions, with the parameters and AzureRM-era names of Az.MachineLearning, so that the documented retraining workflow runs as written.'
+    PowerShellVersion    = '7.6'
+
+    # The P/Invoke layer over libazml (built for .NET 10, hence PowerShell 7.6); libazml itself
+    # (and azml-host) are found beside it.
+    RequiredAssemblies   = @('bin/AzMl.Interop.dll')
+    FormatsToProcess     = @('AzMl.Format.ps1xml')
+
+    FunctionsToExport    = @(
+        'Connect-AzMlAccount'
+        'Export-AzMlWebService'
+        'Get-AzMlContext'
+        'Get-AzMlWebService'
+        'Get-AzMlWebServiceKey'
+        'Import-AzMlWebService'
+        'New-AzMlWebService'
+        'Remove-AzMlWebService'
+        'Start-AzMlHost'
+        'Stop-AzMlHost'
+        'Update-AzMlWebService'
+    )
+    CmdletsToExport      = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @(
+        'Export-AzureRmMlWebService'
+        'Get-AzMlWebServiceKeys'
+        'Get-AzureRmMlWebService'
+        'Get-AzureRmMlWebServiceKeys'
+        'Import-AzureRmMlWebService'
+        'New-AzureRmMlWebService'
+        'Remove-AzureRmMlWebService'
+        'Update-AzureRmMlWebService'
+    )
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AzureML', 'MachineLearning', 'AzureMachineLearning', 'WebService', 'Retraining', 'ARM', 'SelfHosted', 'Linux')
+            ReleaseNotes = 'First release: web service commands of Az.MachineLearning over libazml, the embedded azml-host, AzureRM aliases.'
+        }
+    }
+}
