@@ -42,7 +42,7 @@ json export_definition(const json& web_service) {
   auto properties = exported.find("properties");
   if (properties != exported.end() && properties->is_object()) erase_read_only(*properties, schema.properties());
   drop_null_members(exported);
-  return exported;  // nlohmann::json keeps object keys sorted: the order is stable
+  return exported;  // members keep the order of the stored definition: the output is stable
 }
 
 std::string export_text(const json& web_service) {

@@ -182,7 +182,7 @@ class Walker {
     for (auto it = value.begin(); it != value.end(); ++it) {
       const Field* field = object.find(it.key());
       if (field == nullptr) {
-        members.emplace(it.key(), it.value());  // unknown: kept exactly as given, never looked into
+        members.emplace(it.key(), json(it.value()));  // unknown: kept exactly as given, never looked into
         continue;
       }
       append_key(field->name);
@@ -223,8 +223,8 @@ class Walker {
     const size_t mark = path_.size();
     for (auto it = value.begin(); it != value.end(); ++it) {
       append_key(it.key());  // map keys are data: never renamed
-      // The source is in key order already: each insertion at the end is O(1).
-      members.emplace_hint(members.end(), it.key(), walk(it.value(), element));
+      // The source's keys are unique already: appending keeps its order in O(1).
+      members.emplace_back(it.key(), walk(it.value(), element));
       path_.resize(mark);
     }
     return out;

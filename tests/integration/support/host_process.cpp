@@ -116,7 +116,7 @@ HostInfo HostProcess::wait_until_ready() {
                                stderr_text());
     }
     if (std::filesystem::exists(ready_file)) {
-      auto parsed = nlohmann::json::parse(read_if_exists(ready_file), nullptr, false);
+      auto parsed = nlohmann::ordered_json::parse(read_if_exists(ready_file), nullptr, false);
       if (!parsed.is_discarded() && parsed.value("pid", 0LL) == static_cast<long long>(pid_)) {
         HostInfo info;
         info.endpoint = parsed.at("endpoint").get<std::string>();

@@ -10,7 +10,7 @@
 
 namespace azml::test {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 struct TestResponse {
   int status = 0;
