@@ -3,7 +3,8 @@
 # azml_host_core; main.cpp is the executable.
 file(GLOB AZML_HOST_DOMAIN_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_CURRENT_LIST_DIR}/domain/*.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/storage/*.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/storage/*.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/blobs/*.cpp)
 file(GLOB AZML_HOST_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_CURRENT_LIST_DIR}/transport/*.cpp
   ${CMAKE_CURRENT_LIST_DIR}/router/*.cpp

@@ -114,10 +114,10 @@ int main(int argc, char **argv) {
   snprintf(url, sizeof url,
            "%s/subscriptions/%s/resourceGroups/%s/providers/Microsoft.MachineLearning/webServices/%s"
            "?api-version=2017-01-01", endpoint, subscription, group, name);
-  size_t cmd_cap = (size_t)(calls + 10) * (strlen(url) + 8) + 512;
+  size_t cmd_cap = (size_t)(calls + 10) * (strlen(url) + 24) + 512;
   char *cmd = malloc(cmd_cap);
-  size_t len = (size_t)snprintf(cmd, cmd_cap, "curl -s -H @%s -o /dev/null -w '%%{time_total}\\n'", header_file);
-  for (int i = 0; i < calls + 10; ++i) len += (size_t)snprintf(cmd + len, cmd_cap - len, " '%s'", url);
+  size_t len = (size_t)snprintf(cmd, cmd_cap, "curl -s -H @%s -w '%%{time_total}\\n'", header_file);
+  for (int i = 0; i < calls + 10; ++i) len += (size_t)snprintf(cmd + len, cmd_cap - len, " -o /dev/null '%s'", url);
   FILE *p = popen(cmd, "r");
   int got = 0;
   double seconds;
