@@ -44,7 +44,9 @@ struct HandlerFixture {
     options.on_internal_error = [this](const std::string&, const std::string& what) {
       internal_errors.push_back(what);
     };
-    return azml::host::app::make_host_request_handler(catalog, options);
+    azml::host::app::HostServices services;
+    services.catalog = &catalog;
+    return azml::host::app::make_host_request_handler(services, options);
   }
 
   Response call(const std::string& method, const std::string& target, const std::optional<std::string>& body = {},

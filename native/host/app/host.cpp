@@ -37,10 +37,17 @@ struct Host::State {
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<storage::Store> store;
   std::unique_ptr<domain::Catalog> catalog;
+  // Each feature's service is created in start() before the server, and destroyed after it.
   std::unique_ptr<transport::HttpServer> server;
   std::string endpoint;
   std::string subscription_id;
   bool ready_file_written = false;
+
+  HostServices services() {
+    HostServices s;
+    s.catalog = catalog.get();
+    return s;
+  }
 };
 
 Host::Host(HostOptions options, Logger& logger) : options_(std::move(options)), logger_(logger) {}
@@ -111,7 +118,7 @@ void Host::start() {
   };
 
   state->server = std::make_unique<transport::HttpServer>(
-      server_options, make_host_request_handler(*state->catalog, handler_options), observer);
+      server_options, make_host_request_handler(state->services(), handler_options), observer);
   state->server->start();
 
   const json ready = {{"endpoint", state->endpoint},

@@ -90,9 +90,10 @@ http::Response RequestPipeline::handle(const http::Request& request) const {
   return response;
 }
 
-transport::RequestHandler make_host_request_handler(domain::Catalog& catalog, const HostHandlerOptions& options) {
+transport::RequestHandler make_host_request_handler(const HostServices& services, const HostHandlerOptions& options) {
+  if (services.catalog == nullptr) throw Error(ErrorCode::Invalid, "the host needs a catalog");
   auto router = std::make_shared<router::Router>();
-  handlers::add_management_routes(*router, catalog, options.management);
+  handlers::add_management_routes(*router, *services.catalog, options.management);
   auto pipeline = std::make_shared<const RequestPipeline>(
       router, std::make_shared<const auth::AdminAuthenticator>(options.admin_token), options.on_internal_error);
   return [pipeline](const http::Request& request) { return pipeline->handle(request); };

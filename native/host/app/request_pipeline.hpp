@@ -41,8 +41,15 @@ struct HostHandlerOptions {
   InternalErrorReporter on_internal_error;
 };
 
-// The whole host behind one function: every route over `catalog`, guarded by the admin token.
-// The catalog must outlive the returned handler.
-transport::RequestHandler make_host_request_handler(domain::Catalog& catalog, const HostHandlerOptions& options);
+// What the routes work on. Each feature adds its service here and its routes in
+// make_host_request_handler; a null service means its routes are not served.
+struct HostServices {
+  domain::Catalog* catalog = nullptr;  // required: the management API
+};
+
+// The whole host behind one function: every route over the services. Management routes need the
+// admin token; runtime and blob routes authenticate with their own keys. The services must
+// outlive the returned handler.
+transport::RequestHandler make_host_request_handler(const HostServices& services, const HostHandlerOptions& options);
 
 }  // namespace azml::host::app

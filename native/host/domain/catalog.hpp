@@ -76,6 +76,10 @@ class Catalog {
   static std::string location_slug(const std::string& location);
   // "/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.MachineLearning/webServices/{n}"
   static std::string resource_id(const ResourceKey& key);
+  // The id the runtime APIs (RRS, BES, swagger) name a web service by:
+  // .../services/{service id}/execute. 32 lowercase hex characters, the start of the SHA-256 of
+  // "lower(subscription)/lower(resource group)/lower(name)": stable, and needs no storage.
+  static std::string service_id(const ResourceKey& key);
 
   // The settings key under which the default subscription id is kept.
   static constexpr const char* kDefaultSubscriptionSetting = "default_subscription_id";
