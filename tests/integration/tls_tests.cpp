@@ -4,6 +4,8 @@
 
 #include <cpprest/http_client.h>
 
+#include "client/management_client.hpp"
+#include "common/error.hpp"
 #include "support/host_process.hpp"
 #include "support/running_host.hpp"
 #include "support/test_certificate.hpp"
@@ -48,6 +50,35 @@ BOOST_AUTO_TEST_CASE(https_with_a_self_signed_certificate) {
     refused = true;
   }
   BOOST_TEST(refused);
+}
+
+// libazml's own client (what the C ABI and the PowerShell module use) verifies the host's
+// certificate: it talks when given the certificate as its CA file, and refuses otherwise.
+BOOST_AUTO_TEST_CASE(libazml_client_verifies_the_certificate_against_its_ca_file) {
+  azml::test::TempDir certificates("azml-tls");
+  auto files = azml::test::make_self_signed_certificate(certificates.path());
+  azml::test::RunningHost host(AZML_HOST_EXECUTABLE,
+                               {"--tls-cert", files.certificate.string(), "--tls-key", files.private_key.string()},
+                               files.certificate.string());
+
+  azml::client::ManagementClientOptions options;
+  options.endpoint = host.info().endpoint;
+  options.token = host.info().admin_token;
+  options.retry.max_retries = 0;
+  options.ca_file = files.certificate.string();
+  azml::client::ManagementClient trusting(options);
+  BOOST_TEST(trusting.subscription_id() == host.info().subscription_id);
+  auto created = json::parse(trusting.create_or_update("rg", "via-libazml", azml::test::minimal_web_service().dump()));
+  BOOST_TEST(created["name"] == "via-libazml");
+
+  options.ca_file.clear();  // the system store does not know a self-signed certificate
+  azml::client::ManagementClient untrusting(options);
+  try {
+    untrusting.get("rg", "via-libazml");
+    BOOST_FAIL("a client without the CA file talked to the host");
+  } catch (const azml::Error& e) {
+    BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(azml::ErrorCode::Transport), e.what());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_key_that_does_not_match_the_certificate_is_refused_at_start) {
