@@ -19,6 +19,7 @@
 #include "common/json.hpp"
 #include "engine/modules/module.hpp"
 #include "engine/rrs_table.hpp"
+#include "engine/run_context.hpp"
 #include "engine/table.hpp"
 
 namespace azml::engine {
@@ -67,6 +68,12 @@ class CompiledGraph {
   // and module that failed.
   std::map<std::string, Value> execute(const std::map<std::string, Table>& inputs,
                                        const std::map<std::string, std::string>& global_parameters = {}) const;
+  // The same, with the run's context (run_context.hpp) installed on this thread while it runs:
+  // a set cancellation flag stops it between nodes and between boosting rounds with
+  // azml::Error(Cancelled); Import Data fetches through the context's fetcher.
+  std::map<std::string, Value> execute(const std::map<std::string, Table>& inputs,
+                                       const std::map<std::string, std::string>& global_parameters,
+                                       const RunContext& context) const;
 
   // The resolved graph, built by compile_graph (graph_compiler.cpp).
   struct Link {

@@ -105,6 +105,7 @@ std::map<std::string, Value> CompiledGraph::execute(const std::map<std::string, 
         break;
       }
       case Node::Kind::Module: {
+        throw_if_cancelled();
         PortValues arguments;
         for (const auto& link : node.incoming) {
           auto value = produced[link.source].find(link.source_port);
@@ -128,6 +129,13 @@ std::map<std::string, Value> CompiledGraph::execute(const std::map<std::string, 
     }
   }
   return results;
+}
+
+std::map<std::string, Value> CompiledGraph::execute(const std::map<std::string, Table>& inputs,
+                                                    const std::map<std::string, std::string>& global_parameters,
+                                                    const RunContext& context) const {
+  RunContextScope scope(context);
+  return execute(inputs, global_parameters);
 }
 
 }  // namespace azml::engine

@@ -22,6 +22,7 @@ set(AZML_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/scoring.cpp
   ${CMAKE_CURRENT_LIST_DIR}/evaluation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/row_split.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/run_context.cpp
   ${CMAKE_CURRENT_LIST_DIR}/modules/module.cpp
   ${CMAKE_CURRENT_LIST_DIR}/modules/select_columns.cpp
   ${CMAKE_CURRENT_LIST_DIR}/modules/edit_metadata.cpp
@@ -32,6 +33,7 @@ set(AZML_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/modules/train_model.cpp
   ${CMAKE_CURRENT_LIST_DIR}/modules/evaluate_model.cpp
   ${CMAKE_CURRENT_LIST_DIR}/modules/learner_module.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/modules/import_data.cpp
   ${CMAKE_CURRENT_LIST_DIR}/graph_compiler.cpp
   ${CMAKE_CURRENT_LIST_DIR}/graph_executor.cpp
 )

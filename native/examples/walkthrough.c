@@ -1,10 +1,12 @@
 /*
  * walkthrough: the management API of an azml-host, step by step, through libazml's C ABI.
  *
- *   azml-walkthrough <endpoint> <token-file> <definition.json>
+ *   azml-walkthrough <endpoint> <token-file> <definition.json> <model.ilearner>
  *
- * Creates a web service from a definition file, reads it, lists it, patches it, exports and
- * re-imports its definition, reads its keys and removes it, printing what each step did.
+ * Uploads a trained model to the host's storage account, creates a web service from a
+ * definition file whose trained-model asset points at it, reads it, lists it, patches it,
+ * exports and re-imports its definition, reads its keys and removes it, printing what each
+ * step did.
  * Exits non-zero on the first failure, with the error libazml reported.
  */
 #include <azml/azml.h>
@@ -26,7 +28,27 @@ static int fail(const char *step) {
   return 1;
 }
 
-static char *read_file(const char *path) {
+/* The trained-model URI the example definition is written with; replaced by the uploaded model's. */
+static const char *kPlaceholderModelUri = "https://azmllocal.blob.core.windows.net/models/breast-cancer.ilearner";
+
+static char *read_file_size(const char *path, size_t *size);
+
+static char *read_file(const char *path) { return read_file_size(path, NULL); }
+
+/* text with the first occurrence of from replaced by to (a new string), or NULL when absent. */
+static char *replace_once(const char *text, const char *from, const char *to) {
+  const char *at = strstr(text, from);
+  if (!at) return NULL;
+  size_t head = (size_t)(at - text), from_len = strlen(from), to_len = strlen(to);
+  char *out = malloc(strlen(text) - from_len + to_len + 1);
+  if (!out) return NULL;
+  memcpy(out, text, head);
+  memcpy(out + head, to, to_len);
+  strcpy(out + head + to_len, at + from_len);
+  return out;
+}
+
+static char *read_file_size(const char *path, size_t *size) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   fseek(f, 0, SEEK_END);
@@ -38,6 +60,7 @@ static char *read_file(const char *path) {
     text = NULL;
   }
   if (text) text[n] = '\0';
+  if (size) *size = (size_t)n;
   fclose(f);
   return text;
 }
@@ -49,14 +72,16 @@ static void chomp(char *s) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 4) {
-    fprintf(stderr, "usage: %s <endpoint> <token-file> <definition.json>\n", argv[0]);
+  if (argc != 5) {
+    fprintf(stderr, "usage: %s <endpoint> <token-file> <definition.json> <model.ilearner>\n", argv[0]);
     return 2;
   }
+  size_t model_size = 0;
   char *token = read_file(argv[2]);
-  char *definition = read_file(argv[3]);
-  if (!token || !definition) {
-    fprintf(stderr, "cannot read %s or %s\n", argv[2], argv[3]);
+  char *written = read_file(argv[3]);
+  char *model = read_file_size(argv[4], &model_size);
+  if (!token || !written || !model) {
+    fprintf(stderr, "cannot read %s, %s or %s\n", argv[2], argv[3], argv[4]);
     return 2;
   }
   chomp(token);
@@ -76,8 +101,20 @@ int main(int argc, char **argv) {
   printf("1. subscription %s\n", subscription);
 
   azml_buf out = AZML_BUF_INIT;
+  /* The host's own storage account holds the model; the host loads it when it provisions. */
+  if (azml_blob_upload(client, NULL, "models", "breast-cancer.ilearner", model, model_size, NULL) != AZML_OK)
+    return fail("upload the trained model");
+  char model_uri[1024];
+  snprintf(model_uri, sizeof model_uri, "%s/blob/azmlstore/models/breast-cancer.ilearner", argv[1]);
+  char *definition = replace_once(written, kPlaceholderModelUri, model_uri);
+  if (!definition) {
+    fprintf(stderr, "%s does not name the model %s\n", argv[3], kPlaceholderModelUri);
+    return 2;
+  }
+  printf("2. uploaded the trained model (%zu bytes) to %s\n", model_size, model_uri);
+
   if (azml_definition_validate(definition) != AZML_OK) return fail("validate the definition");
-  printf("2. definition %s is valid\n", argv[3]);
+  printf("   definition %s is valid\n", argv[3]);
 
   if (azml_webservice_create_or_update(&out, client, kGroup, kName, definition) != AZML_OK)
     return fail("create the web service (PUT)");
@@ -125,7 +162,9 @@ int main(int argc, char **argv) {
 
   azml_client_free(client);
   free(token);
+  free(written);
   free(definition);
+  free(model);
   printf("walkthrough finished\n");
   return 0;
 }

@@ -56,7 +56,7 @@ static char *big_definition(int count) {
          "\"package\":{\"nodes\":{\"in\":{\"inputId\":\"input1\"},\"out\":{\"outputId\":\"output1\"}");
   for (int i = 0; i < count; ++i)
     APPEND(",\"node%d\":{\"assetId\":\"asset1\",\"parameters\":{\"Transformation method\":{\"value\":\"ZScore\"},"
-           "\"Scale\":{\"value\":%d.5}}}", i, i);
+           "\"Use 0 for constant columns when checked\":{\"value\":\"%s\"}}}", i, i % 2 ? "True" : "False");
   APPEND("},\"edges\":[{\"sourceNodeId\":\"in\",\"targetNodeId\":\"node0\",\"targetPortId\":\"Dataset\"}");
   for (int i = 0; i + 1 < count; ++i)
     APPEND(",{\"sourceNodeId\":\"node%d\",\"sourcePortId\":\"Transformed dataset\",\"targetNodeId\":\"node%d\","

@@ -1,11 +1,11 @@
 /*
- * Web service definitions for the ABI tests, in the wire contract's shape (contract 1.4):
- * a Graph service input -> Import Data -> Score Model -> output.
+ * Web service definitions for the ABI tests, in the wire contract's shape (contract 1.4).
  */
 #ifndef AZML_TESTS_CAPI_SAMPLE_DEFINITIONS_H
 #define AZML_TESTS_CAPI_SAMPLE_DEFINITIONS_H
 
-/* A complete PUT body. */
+/* A complete PUT body of a service that provisions: input -> Select Columns in Dataset (age) ->
+ * output. */
 #define SAMPLE_WEB_SERVICE_JSON \
   "{\"location\":\"South Central US\",\"tags\":{\"suite\":\"abi\"}," \
   "\"properties\":{\"title\":\"ABI test service\",\"description\":\"created by abi_tests\"," \
@@ -14,19 +14,19 @@
   "\"realtimeConfiguration\":{\"maxConcurrentCalls\":4},\"diagnostics\":{\"level\":\"None\"}," \
   "\"packageType\":\"Graph\"," \
   "\"assets\":{" \
-  "\"asset1\":{\"name\":\"Import Data\",\"type\":\"Module\",\"locationInfo\":{\"uri\":\"aml://module/import\"}}," \
-  "\"asset2\":{\"name\":\"Score Model\",\"type\":\"Module\",\"locationInfo\":{\"uri\":\"aml://module/score\"}}}," \
+  "\"asset1\":{\"name\":\"Select Columns in Dataset\",\"type\":\"Module\"," \
+  "\"locationInfo\":{\"uri\":\"aml://module/select-columns\"}}}," \
   "\"input\":{\"type\":\"object\",\"properties\":{\"input1\":{\"type\":\"object\",\"properties\":{" \
   "\"age\":{\"type\":\"Integer\",\"format\":\"Int32\",\"x-ms-isnullable\":true}}}}}," \
   "\"output\":{\"type\":\"object\",\"properties\":{\"output1\":{\"type\":\"object\",\"properties\":{" \
-  "\"Scored Labels\":{\"type\":\"Number\",\"format\":\"Double\"}}}}}," \
+  "\"age\":{\"type\":\"Integer\",\"format\":\"Int32\"}}}}}," \
   "\"package\":{\"nodes\":{" \
-  "\"node1\":{\"inputId\":\"input1\"},\"node2\":{\"assetId\":\"asset1\"}," \
-  "\"node3\":{\"assetId\":\"asset2\"},\"node4\":{\"outputId\":\"output1\"}}," \
+  "\"node1\":{\"inputId\":\"input1\"}," \
+  "\"node2\":{\"assetId\":\"asset1\",\"parameters\":{\"Select columns\":{\"value\":\"age\"}}}," \
+  "\"node3\":{\"outputId\":\"output1\"}}," \
   "\"edges\":[" \
-  "{\"sourceNodeId\":\"node1\",\"targetNodeId\":\"node2\",\"targetPortId\":\"Dataset1\"}," \
-  "{\"sourceNodeId\":\"node2\",\"sourcePortId\":\"Results dataset\",\"targetNodeId\":\"node3\",\"targetPortId\":\"Dataset\"}," \
-  "{\"sourceNodeId\":\"node3\",\"sourcePortId\":\"Scored dataset\",\"targetNodeId\":\"node4\"}]," \
+  "{\"sourceNodeId\":\"node1\",\"targetNodeId\":\"node2\",\"targetPortId\":\"Dataset\"}," \
+  "{\"sourceNodeId\":\"node2\",\"sourcePortId\":\"Results dataset\",\"targetNodeId\":\"node3\"}]," \
   "\"graphParameters\":{}}}}"
 
 /* The same service as GET returns it, read-only fields included, PascalCase inside the package

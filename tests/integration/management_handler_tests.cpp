@@ -223,8 +223,10 @@ BOOST_AUTO_TEST_CASE(put_creates_with_201_then_replaces_with_200) {
   BOOST_TEST(properties["createdOn"].is_string());
   BOOST_TEST(properties["modifiedOn"].is_string());
   BOOST_TEST(properties["payloadsInBlobStorage"] == false);
+  // The runtime serves the swagger document under the service id, not the name.
+  const std::string service_id = azml::host::domain::Catalog::service_id({subscription, "rg", "ws1"});
   BOOST_TEST(properties["swaggerLocation"] ==
-             kBase + "/subscriptions/0123456789abcdef0123456789abcdef/services/ws1/swagger.json");
+             kBase + "/subscriptions/0123456789abcdef0123456789abcdef/services/" + service_id + "/swagger.json");
   BOOST_TEST(!properties.contains("keys"));
   BOOST_TEST(!properties["storageAccount"].contains("key"));
   BOOST_TEST(properties["storageAccount"]["name"] == "teststorage");

@@ -106,6 +106,7 @@ BOOST_AUTO_TEST_CASE(create_get_remove_web_service_replays_like_production) {
   auto& client = host.client();
   const std::string subscription = host.info().subscription_id;
   std::string last_operation_url;
+  std::string last_operation_method;  // of the call that handed out last_operation_url
   std::vector<std::string> replayed;
 
   for (const auto& call : calls) {
@@ -132,6 +133,7 @@ BOOST_AUTO_TEST_CASE(create_get_remove_web_service_replays_like_production) {
       BOOST_TEST(std::regex_match(*url, url_pattern_from(recorded_url, host.info().endpoint, subscription)),
                  *url << " against " << recorded_url);
       last_operation_url = *url;
+      last_operation_method = call.method;
     }
     if (auto location = response.header("location")) {
       const std::string recorded_location = call.response_headers["Location"][0];
@@ -156,7 +158,15 @@ BOOST_AUTO_TEST_CASE(create_get_remove_web_service_replays_like_production) {
         if (ours.contains("properties")) BOOST_TEST(!ours["properties"].contains(secret), what << ": " << secret);
       }
     }
-    if (poll) BOOST_TEST(ours["status"] == "Succeeded", what);
+    // Production ran this definition; azml cannot (Join Data, and an Import Data whose account
+    // key is encrypted with production's certificate), so azml stores it and reports why it
+    // does not run: the operation ends Failed with the reason instead of Succeeded.
+    if (poll && last_operation_method == "PUT") {
+      BOOST_TEST(ours["status"] == "Failed", what);
+      BOOST_TEST(ours["error"]["code"] == "ProvisioningFailed", what << ": " << ours.dump());
+    } else if (poll) {
+      BOOST_TEST(ours["status"] == "Succeeded", what);
+    }
   }
   const std::vector<std::string> expected = {"PUT 201",    "GET 200", "GET 200", "GET 200",
                                              "GET 200",    "DELETE 202", "GET 404", "GET 200"};

@@ -144,6 +144,25 @@ BOOST_AUTO_TEST_CASE(malformed_or_duplicate_routes_are_refused) {
   BOOST_CHECK_THROW(router.add(route("DELETE", "/things/{other}", 9)), azml::Error);
 }
 
+BOOST_AUTO_TEST_CASE(a_rest_segment_captures_the_remaining_segments_joined) {
+  Router router;
+  router.add(route("GET", "/blob/{account}/{container}", 1));
+  router.add(route("GET", "/blob/{account}/{container}/{blob*}", 2));
+  router.add(route("GET", "/blob/{account}/special/{blob*}", 3));
+  RouteMatch one = match(router, "GET", "/blob/a/c/x.csv");
+  BOOST_TEST(tag_of(one) == 2);
+  BOOST_TEST(one.params["blob"] == "x.csv");
+  RouteMatch deep = match(router, "GET", "/blob/a/c/dir/sub%20dir/x.csv");
+  BOOST_TEST(tag_of(deep) == 2);
+  BOOST_TEST(deep.params["blob"] == "dir/sub dir/x.csv");
+  BOOST_TEST(tag_of(match(router, "GET", "/blob/a/c")) == 1);  // the rest needs at least one segment
+  BOOST_TEST(tag_of(match(router, "GET", "/blob/a/special/x")) == 3);  // a literal still wins
+  BOOST_TEST((match(router, "PUT", "/blob/a/c/x").outcome == RouteMatch::Outcome::MethodNotAllowed));
+  BOOST_CHECK_THROW(router.add(route("GET", "/x/{rest*}/y", 9)), azml::Error);  // only last
+  BOOST_CHECK_THROW(router.add(route("GET", "/x/{*}", 9)), azml::Error);        // needs a name
+  BOOST_CHECK_THROW(router.add(route("GET", "/blob/{a}/{c}/{other*}", 9)), azml::Error);  // same shape
+}
+
 BOOST_AUTO_TEST_CASE(asking_for_an_unknown_parameter_is_a_programming_error) {
   azml::http::Request request;
   azml::Target target;

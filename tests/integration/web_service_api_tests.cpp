@@ -6,6 +6,7 @@
 #include <ostream>
 #include <set>
 
+#include "domain/catalog.hpp"
 #include "support/running_host.hpp"
 
 using azml::test::json;
@@ -73,8 +74,12 @@ BOOST_AUTO_TEST_CASE(create_poll_get_keys_patch_delete_round_trip) {
   BOOST_TEST(got.status == 200);
   json got_body = got.json_body();
   BOOST_TEST(got_body == created_body);
-  BOOST_TEST(got_body["properties"]["swaggerLocation"] ==
-             host.info().endpoint + "/subscriptions/0123456789abcdef0123456789abcdef/services/roundtrip/swagger.json");
+  // The runtime serves the swagger document under the service id, not the name.
+  const std::string service_id =
+      azml::host::domain::Catalog::service_id({host.info().subscription_id, "rg", "roundtrip"});
+  BOOST_TEST(got_body["properties"]["swaggerLocation"] == host.info().endpoint +
+                                                              "/subscriptions/0123456789abcdef0123456789abcdef/services/" +
+                                                              service_id + "/swagger.json");
   BOOST_TEST(got.body.find("rt-primary") == std::string::npos);
   BOOST_TEST(got.body.find("storage-secret-key") == std::string::npos);
 

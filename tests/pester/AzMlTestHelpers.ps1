@@ -17,10 +17,39 @@ function New-AzMlTestName {
     '{0}-{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 10)
 }
 
+# The trained-model URI written in RetrainSamplePre.json: an Azure blob this machine cannot
+# reach. Tests replace it with a model uploaded to their own host.
+$script:AzMlTestAzureModelUri = 'https://mltestaccount.blob.core.windows.net/azuremlassetscontainer/2c6bd0c2b4a94bdbb6a4bd4f0b2e21a7.ilearner'
+
+function Publish-AzMlTestModel {
+    # Uploads the test models (trained by azml-train on data/census-sample.csv: v1 a boosted tree,
+    # v2 a logistic regression) to the connected host's storage account; returns their URIs.
+    $endpoint = (Get-AzMlContext).Endpoint
+    $uris = @{}
+    foreach ($version in 'v1', 'v2') {
+        $blob = "retrain-sample-$version.ilearner"
+        Set-AzMlBlobContent -Container 'models' -Blob $blob -File (Join-Path $script:AzMlTestDataDirectory $blob) `
+            -Confirm:$false -ErrorAction Stop | Out-Null
+        $uris[$version] = '{0}/blob/azmlstore/models/{1}' -f $endpoint.TrimEnd('/'), $blob
+    }
+    $uris
+}
+
 function Get-AzMlTestDefinitionPath {
     # The realistic definition every test starts from: a predictive service whose
-    # "[trained model]" asset (asset3, type Resource) the retraining workflow replaces.
-    Join-Path $script:AzMlTestDataDirectory 'RetrainSamplePre.json'
+    # "[trained model]" asset (asset3, type Resource) the retraining workflow replaces. The copy
+    # returned points that asset at model v1 in the connected host's blob store, so it provisions.
+    $endpoint = (Get-AzMlContext).Endpoint
+    if ($script:AzMlTestDefinitionFor -ne $endpoint) {
+        $uris = Publish-AzMlTestModel
+        $text = (Get-Content -Raw (Join-Path $script:AzMlTestDataDirectory 'RetrainSamplePre.json')).Replace(
+            $script:AzMlTestAzureModelUri, $uris['v1'])
+        $script:AzMlTestDefinitionPath = Join-Path (New-AzMlTestDirectory) 'RetrainSamplePre.json'
+        Set-Content -LiteralPath $script:AzMlTestDefinitionPath -Value $text -NoNewline
+        $script:AzMlTestModelUris = $uris
+        $script:AzMlTestDefinitionFor = $endpoint
+    }
+    $script:AzMlTestDefinitionPath
 }
 
 function Start-AzMlTestHost {

@@ -89,7 +89,8 @@ Describe 'Command <_>' -ForEach $commandNames {
     }
 
     It 'supports -WhatIf and -Confirm when it changes state' {
-        $changesState = $command.Verb -in 'New', 'Update', 'Remove', 'Start', 'Stop', 'Export'
+        # Invoke-AzMlBatchJob submits and runs a job.
+        $changesState = $command.Verb -in 'New', 'Update', 'Remove', 'Start', 'Stop', 'Export', 'Set', 'Invoke'
         $command.Parameters.ContainsKey('WhatIf') | Should -Be $changesState
     }
 }

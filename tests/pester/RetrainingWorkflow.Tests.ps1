@@ -7,7 +7,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'AzMlTestHelpers.ps1')
     $script:resourceGroup = 'Default-MachineLearning-SouthCentralUS'
     $script:serviceName = 'RetrainSamplePre'
-    $script:newUri = 'https://mltestaccount.blob.core.windows.net/azuremlassetscontainer/baca7bca650f46218633552c0bcbba0e.ilearner'
 
     function Invoke-WorkflowScript {
         # Runs a workflow script in a new pwsh (the same one running this test) in $WorkingDirectory.
@@ -43,6 +42,8 @@ BeforeAll {
         Start-AzMlHost -ErrorAction Stop | Out-Null
         New-AzMlWebService -ResourceGroupName $resourceGroup -Name $serviceName -Location 'South Central US' `
             -DefinitionFile (Get-AzMlTestDefinitionPath) -Force -ErrorAction Stop | Out-Null
+        # The retrained model the workflow swaps in: v2, uploaded beside v1 by the helper.
+        $script:newUri = $script:AzMlTestModelUris['v2']
         $before = Get-AzMlWebService -ResourceGroupName $resourceGroup -Name $serviceName -ErrorAction Stop
         [pscustomobject]@{ Work = $work; DataDirectory = $env:AZML_HOST_DATA_DIR; Before = $before }
     }

@@ -53,10 +53,10 @@ Describe 'Update-AzMlWebService with parameters (UpdateFromParameters)' {
         $service = Get-AzMlWebService -ResourceGroupName $resourceGroup -Name $name
         $assets = @{}
         foreach ($asset in $service.properties.assets.PSObject.Properties) { $assets[$asset.Name] = $asset.Value }
-        $assets['asset3'].locationInfo.uri = 'https://mltestaccount.blob.core.windows.net/models/replaced.ilearner'
+        $assets['asset3'].locationInfo.uri = $script:AzMlTestModelUris['v2']
         $updated = Update-AzMlWebService -ResourceGroupName $resourceGroup -Name $name -Assets $assets -Input $service.properties.input `
             -Output $service.properties.output -Package $service.properties.package -Parameters @{} -Force
-        $updated.properties.assets.asset3.locationInfo.uri | Should -Be 'https://mltestaccount.blob.core.windows.net/models/replaced.ilearner'
+        $updated.properties.assets.asset3.locationInfo.uri | Should -Be $script:AzMlTestModelUris['v2']
         $updated.properties.package.edges.Count | Should -Be 4
     }
 
@@ -79,9 +79,9 @@ Describe 'Update-AzMlWebService -ServiceUpdates (UpdateFromObject)' {
     It 'applies an edited imported definition' {
         $name = New-ServiceForTest
         $wsd = Import-AzMlWebService -InputFile $definitionFile
-        $wsd.Properties.Assets.asset3.LocationInfo.Uri = 'https://mltestaccount.blob.core.windows.net/models/retrained.ilearner'
+        $wsd.Properties.Assets.asset3.LocationInfo.Uri = $script:AzMlTestModelUris['v2']
         $updated = Update-AzMlWebService -ResourceGroupName $resourceGroup -Name $name -ServiceUpdates $wsd -Force
-        $updated.properties.assets.asset3.locationInfo.uri | Should -Be 'https://mltestaccount.blob.core.windows.net/models/retrained.ilearner'
+        $updated.properties.assets.asset3.locationInfo.uri | Should -Be $script:AzMlTestModelUris['v2']
         $updated.properties.assets.asset1.name | Should -Be 'Select Columns in Dataset'
     }
 

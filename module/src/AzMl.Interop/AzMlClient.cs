@@ -106,6 +106,9 @@ namespace AzMl
 
         public void Dispose() => handle.Dispose();
 
+        /// <summary>The native handle, for the calls of other files (AzMlBlobOperations).</summary>
+        internal AzMlClientHandle Handle => handle;
+
         public bool IsDisposed => handle.IsClosed;
 
         private static IntPtr SecureStringToUtf8(SecureString? secret)

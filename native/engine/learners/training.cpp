@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/time_util.hpp"
 #include "engine/learners/learner.hpp"
+#include "engine/run_context.hpp"
 #include "engine/value_text.hpp"
 #include "engine/xgboost/booster.hpp"
 
@@ -129,8 +130,13 @@ std::shared_ptr<const TrainedModel> train(const UntrainedModel& learner, const T
   int rounds_done = 0;
   double previous_loss = 0;
   for (int round = 0; round < plan.rounds; ++round) {
+    // A batch job can be cancelled mid-training; a round is the smallest step XGBoost offers.
+    throw_if_cancelled();
     booster.update(round, data);
     rounds_done = round + 1;
+    if (const RunContext* context = current_run_context(); context && context->on_boosting_round) {
+      context->on_boosting_round(rounds_done, plan.rounds);
+    }
     if (plan.tolerance > 0) {
       double loss = booster.evaluate(round, data, "train");
       // The loss alone may rise while the regularised objective falls, so the test is on

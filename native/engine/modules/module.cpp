@@ -163,6 +163,7 @@ const ModuleRegistry& ModuleRegistry::builtin() {
     r.add(make_score_model_module());
     r.add(make_train_model_module());
     r.add(make_evaluate_model_module());
+    r.add(make_import_data_module());
     for (const auto* learner : learner_definitions()) r.add(make_learner_module(*learner));
     return r;
   }();

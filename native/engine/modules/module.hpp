@@ -117,6 +117,7 @@ std::unique_ptr<Module> make_split_data_module();
 std::unique_ptr<Module> make_score_model_module();
 std::unique_ptr<Module> make_train_model_module();
 std::unique_ptr<Module> make_evaluate_model_module();
+std::unique_ptr<Module> make_import_data_module();
 std::unique_ptr<Module> make_learner_module(const LearnerDefinition& learner);
 
 }  // namespace azml::engine

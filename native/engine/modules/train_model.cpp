@@ -2,6 +2,7 @@
 // column given by a column picker that must select exactly one column.
 #include "common/error.hpp"
 #include "engine/modules/module.hpp"
+#include "engine/run_context.hpp"
 
 namespace azml::engine {
 
@@ -20,7 +21,10 @@ std::unique_ptr<Module> make_train_model_module() {
         throw Error(ErrorCode::Invalid, "parameter 'Label column' must select exactly one column; it selects " +
                                             std::to_string(selected.size()));
       }
-      auto model = train(inputs.at("Untrained model").untrained_model(), table, table.column(selected[0]).name());
+      TrainingOptions options;
+      if (const RunContext* context = current_run_context()) options.threads = context->training_threads;
+      auto model =
+          train(inputs.at("Untrained model").untrained_model(), table, table.column(selected[0]).name(), options);
       return PortValues{{"Trained model", Value(std::move(model))}};
     };
   });

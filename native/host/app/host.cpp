@@ -8,9 +8,15 @@
 #include "app/ready_file.hpp"
 #include "app/request_pipeline.hpp"
 #include "auth/admin_token.hpp"
+#include "blobs/blob_service.hpp"
+#include "client/cpprest_transport.hpp"
 #include "common/error.hpp"
 #include "common/json.hpp"
 #include "domain/catalog.hpp"
+#include "jobs/batch_jobs.hpp"
+#include "runtime/resource_loader.hpp"
+#include "runtime/web_service_runtime.hpp"
+#include "storage/job_store.hpp"
 #include "storage/store.hpp"
 #include "transport/free_port.hpp"
 #include "transport/http_server.hpp"
@@ -30,6 +36,17 @@ std::string authority_of(const std::string& endpoint) {
   return start == std::string::npos ? endpoint : endpoint.substr(start + 3);
 }
 
+// The host:port spellings that reach this host, so that its own blob URLs are read from its blob
+// store directly: the endpoint's, and the loopback names a local client may have used.
+std::vector<std::string> own_authorities(const std::string& endpoint, std::uint16_t port) {
+  std::vector<std::string> authorities = {authority_of(endpoint)};
+  for (const char* loopback : {"127.0.0.1", "localhost", "[::1]"}) {
+    const std::string authority = std::string(loopback) + ":" + std::to_string(port);
+    if (authority != authorities.front()) authorities.push_back(authority);
+  }
+  return authorities;
+}
+
 }  // namespace
 
 // Destroyed in reverse order: the server (and its handlers) go before the catalog and store.
@@ -37,6 +54,11 @@ struct Host::State {
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<storage::Store> store;
   std::unique_ptr<domain::Catalog> catalog;
+  std::unique_ptr<blobs::BlobService> blobs;
+  std::unique_ptr<runtime::WebServiceRuntime> runtime;
+  std::unique_ptr<storage::JobStore> job_store;
+  // Declared after what its workers use (job_store, blobs, runtime), so it stops them first.
+  std::unique_ptr<jobs::BatchJobService> batch_jobs;
   // Each feature's service is created in start() before the server, and destroyed after it.
   std::unique_ptr<transport::HttpServer> server;
   std::string endpoint;
@@ -46,6 +68,9 @@ struct Host::State {
   HostServices services() {
     HostServices s;
     s.catalog = catalog.get();
+    s.runtime = runtime.get();
+    s.batch_jobs = batch_jobs.get();
+    s.blobs = blobs.get();
     return s;
   }
 };
@@ -75,6 +100,10 @@ void Host::start() {
   const auto subscriptions = state->catalog->subscriptions();
   if (subscriptions.empty()) throw Error(ErrorCode::Generic, "the catalog serves no subscription");
   state->subscription_id = subscriptions.front();
+  // Blobs (datasets, .ilearner models) live beside the database, under the storage account
+  // whose key the database keeps.
+  state->blobs = std::make_unique<blobs::BlobService>(blobs::open_file_blob_store(dir / kBlobsFolderName),
+                                                      blobs::load_or_create_storage_account(*state->store));
 
   auto token = auth::load_or_create_admin_token(dir);
   if (token.created) {
@@ -94,6 +123,47 @@ void Host::start() {
   server_options.max_body_bytes = options_.max_body_bytes;
   const bool tls = !server_options.tls_certificate_file.empty();
   state->endpoint = transport::endpoint_url(tls, server_options.listen_address, server_options.port);
+
+  // Scoring: every stored web service's serving revision is compiled and its models loaded
+  // before the first request can arrive.
+  runtime::ResourceSources sources;
+  sources.blob_store = &state->blobs->store();
+  sources.own_authorities = own_authorities(state->endpoint, server_options.port);
+  sources.transport = std::make_shared<client::CpprestTransport>();
+  state->runtime = std::make_unique<runtime::WebServiceRuntime>(runtime::make_resource_loader(std::move(sources)));
+  state->catalog->set_provisioner(state->runtime.get());
+  for (const auto& failure : state->catalog->restore_serving_revisions()) {
+    logger_.log(LogLevel::Error, "serving_revision_not_restored",
+                {{"resource_group", failure.key.resource_group},
+                 {"web_service", failure.key.name},
+                 {"revision", std::to_string(failure.revision)},
+                 {"reason", failure.reason}});
+  }
+
+  // Batch jobs (BES): their own connection to the database; jobs a previous run left Running
+  // are failed first, with the reason.
+  state->job_store = storage::open_sqlite_job_store(dir / kDatabaseFileName);
+  jobs::OwnBlobService own_blobs;
+  own_blobs.store = &state->blobs->store();
+  own_blobs.authorities = own_authorities(state->endpoint, server_options.port);
+  own_blobs.key_matches = [service = state->blobs.get()](const std::string& account, const std::string& key) {
+    return service->is_account_key(account, key);
+  };
+  jobs::BatchJobSettings job_settings;
+  job_settings.workers = options_.job_workers;
+  job_settings.training_threads = options_.job_threads;
+  job_settings.result_sas_lifetime = std::chrono::seconds(options_.job_result_sas_seconds);
+  Logger& job_logger = logger_;
+  state->batch_jobs = std::make_unique<jobs::BatchJobService>(
+      *state->job_store, jobs::JobBlobs(std::move(own_blobs), std::make_shared<client::CpprestTransport>()),
+      job_settings, [&job_logger](const jobs::JobEvent& event) {
+        const bool failed = event.event == "job_failed" || event.event == "jobs_interrupted";
+        job_logger.log(failed ? LogLevel::Warn : LogLevel::Info, event.event,
+                       {{"job_id", event.job_id},
+                        {"web_service", event.web_service},
+                        {"ms", format_millis(event.milliseconds)},
+                        {"details", event.details}});
+      });
 
   HostHandlerOptions handler_options;
   handler_options.admin_token = token.value;

@@ -12,6 +12,7 @@ namespace azml::host::app {
 
 inline constexpr const char* kDatabaseFileName = "azml.db";
 inline constexpr const char* kReadyFileName = "host.json";
+inline constexpr const char* kBlobsFolderName = "blobs";
 
 class Host {
  public:

@@ -16,6 +16,8 @@ namespace azml::host::app {
 namespace {
 
 constexpr std::size_t kMaxListPageSize = 1000;
+constexpr unsigned long long kMaxJobWorkers = 64;
+constexpr unsigned long long kMaxJobThreads = 256;
 
 Error usage_error(const std::string& message) {
   return Error(ErrorCode::Invalid, message + " (see azml-host --help)");
@@ -76,6 +78,9 @@ Options:
                           network could then read the admin token off the wire.
   --max-body-bytes N      Largest request body accepted (default 16777216). Larger ones are
                           answered 413.
+  --job-workers N         Batch (BES) jobs that run at once (default 2, at most 64); more
+                          started jobs wait, Running, for a free worker.
+  --job-threads N         XGBoost threads each batch job trains with (default 1).
   --log-level LEVEL       error, warn, info (default) or debug. Logs go to stderr, one logfmt
                           line per event; request lines never hold credentials.
   --help                  Show this help and exit.
@@ -129,6 +134,18 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
          auto level = parse_log_level(value);
          if (!level) throw usage_error(option + " must be error, warn, info or debug, not '" + value + "'");
          options.log_level = *level;
+       }},
+      {"--job-workers",
+       [&](const std::string& option, const std::string& value) {
+         options.job_workers = static_cast<std::size_t>(parse_unsigned(option, value, 1, kMaxJobWorkers));
+       }},
+      {"--job-threads",
+       [&](const std::string& option, const std::string& value) {
+         options.job_threads = static_cast<int>(parse_unsigned(option, value, 1, kMaxJobThreads));
+       }},
+      {"--job-result-sas-seconds",
+       [&](const std::string& option, const std::string& value) {
+         options.job_result_sas_seconds = static_cast<std::uint32_t>(parse_unsigned(option, value, 1, 31536000));
        }},
       {"--list-page-size",
        [&](const std::string& option, const std::string& value) {

@@ -7,6 +7,8 @@
 // One more option is left out of --help on purpose: --list-page-size N (1-1000, default 100)
 // sets how many web services a list page holds. It exists so that tests can page through a
 // few services instead of hundreds; operators have no reason to change it.
+// Likewise --job-result-sas-seconds N (1-31536000, default 86400): how long the SAS tokens of a
+// batch job's result locations stay valid, so that tests can see one expire.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +31,9 @@ struct HostOptions {
   std::size_t max_body_bytes = 16 * 1024 * 1024;
   LogLevel log_level = LogLevel::Info;
   std::size_t list_page_size = 100;
+  std::size_t job_workers = 2;                 // batch jobs that run at once
+  int job_threads = 1;                         // XGBoost threads per batch job
+  std::uint32_t job_result_sas_seconds = 86400;
 };
 
 enum class CommandLineAction { Run, ShowHelp, ShowVersion };

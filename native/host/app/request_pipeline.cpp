@@ -5,6 +5,11 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "handlers/responses.hpp"
+#include "runtime/runtime_routes.hpp"
+#include "jobs/batch_routes.hpp"
+#include "blobs/blob_routes.hpp"
+#include "handlers/api_version.hpp"
+#include "handlers/public_urls.hpp"
 
 namespace azml::host::app {
 
@@ -94,6 +99,26 @@ transport::RequestHandler make_host_request_handler(const HostServices& services
   if (services.catalog == nullptr) throw Error(ErrorCode::Invalid, "the host needs a catalog");
   auto router = std::make_shared<router::Router>();
   handlers::add_management_routes(*router, *services.catalog, options.management);
+  if (services.runtime) {
+    runtime::RuntimeRouteSettings runtime_settings;
+    runtime_settings.scheme = options.management.scheme;
+    runtime_settings.fallback_authority = options.management.fallback_authority;
+    runtime::add_runtime_routes(*router, *services.runtime, runtime_settings);
+  }
+  if (services.runtime && services.batch_jobs) {
+    jobs::add_batch_routes(*router, *services.runtime, *services.batch_jobs);
+  }
+  if (services.blobs) {
+    blobs::BlobRouteSettings blob_settings;
+    blob_settings.tls = options.management.scheme == "https";
+    blob_settings.base_url = [management = options.management](const http::Request& request) {
+      return handlers::public_base_url(request, management.scheme, management.fallback_authority);
+    };
+    blob_settings.require_api_version = [](const Query& query) { handlers::require_any_api_version(query); };
+    blob_settings.on_internal_error = options.on_internal_error;
+    blobs::add_blob_routes(*router, *services.blobs, blob_settings);
+    blobs::add_storage_account_routes(*router, *services.blobs, *services.catalog, blob_settings);
+  }
   auto pipeline = std::make_shared<const RequestPipeline>(
       router, std::make_shared<const auth::AdminAuthenticator>(options.admin_token), options.on_internal_error);
   return [pipeline](const http::Request& request) { return pipeline->handle(request); };

@@ -14,6 +14,17 @@
 #include "router/router.hpp"
 #include "transport/request_handler.hpp"
 
+namespace azml::host::runtime {
+class WebServiceRuntime;
+}  // namespace azml::host::runtime
+namespace azml::host::jobs {
+class BatchJobService;
+}  // namespace azml::host::jobs
+
+namespace azml::host::blobs {
+class BlobService;
+}  // namespace azml::host::blobs
+
 namespace azml::host::app {
 
 // Told about exceptions that are not azml::Error (bugs): the client gets a generic 500, the log
@@ -45,6 +56,9 @@ struct HostHandlerOptions {
 // make_host_request_handler; a null service means its routes are not served.
 struct HostServices {
   domain::Catalog* catalog = nullptr;  // required: the management API
+  runtime::WebServiceRuntime* runtime = nullptr;  // request-response scoring and swagger documents
+  blobs::BlobService* blobs = nullptr;  // the blob API (/blob/...) and the storage account on the management API
+  jobs::BatchJobService* batch_jobs = nullptr;  // BES: batch jobs (served only with a runtime, which finds services)
 };
 
 // The whole host behind one function: every route over the services. Management routes need the

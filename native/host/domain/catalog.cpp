@@ -12,9 +12,13 @@ namespace azml::host::domain {
 
 namespace {
 
-// Provisioning is immediate until the engine that compiles and loads a service exists; every
-// change is then complete when the call returns.
+// Provisioning is settled before a PUT or PATCH returns (compiling a graph and loading its models
+// takes well under a request's timeout), so every operation is finished when it is recorded.
 constexpr const char* kProvisioned = "Succeeded";
+constexpr const char* kProvisioningFailed = "Failed";
+
+// Web services read per page when restoring them at start.
+constexpr size_t kRestorePageSize = 100;
 
 // The region of a DELETE's operation when there was nothing to delete: ARM's name for
 // resources that live in no region.
@@ -118,6 +122,70 @@ Catalog::Catalog(storage::Store& store, Clock now)
 
 std::vector<std::string> Catalog::subscriptions() { return {default_subscription_id_}; }
 
+void Catalog::set_provisioner(Provisioner* provisioner) { provisioner_ = provisioner; }
+
+std::shared_ptr<const PreparedRevision> Catalog::provision(WebServiceRecord& record, AsyncOperation& operation) {
+  record.provisioning_state = kProvisioned;
+  record.provisioning_error = nullptr;
+  if (!provisioner_) return nullptr;
+  std::shared_ptr<const PreparedRevision> prepared;
+  try {
+    prepared = provisioner_->prepare(record);
+  } catch (const Error& error) {
+    // The definition is stored all the same (every Azure definition round-trips); it just
+    // does not run, and says why.
+    record.provisioning_state = kProvisioningFailed;
+    record.provisioning_error = provisioning_error_of(record, error);
+  } catch (const std::exception& error) {
+    record.provisioning_state = kProvisioningFailed;
+    record.provisioning_error = provisioning_error_of(record, Error(ErrorCode::Generic, error.what()));
+  }
+  operation.status = record.provisioning_state;
+  operation.error = record.provisioning_error;
+  operation.end_time = now_();  // loading the models took time
+  return prepared;
+}
+
+void Catalog::save_and_publish(const WebServiceRecord& record, const AsyncOperation& operation,
+                               std::shared_ptr<const PreparedRevision> prepared) {
+  if (prepared) {
+    store_.save_web_service(record, operation, ServingRevision{record.revision, record.properties});
+  } else {
+    store_.save_web_service(record, operation);
+  }
+  // Only now, with the change stored, does the new revision go live: a failed save leaves the
+  // runtime serving what the store says it serves.
+  if (provisioner_) provisioner_->publish(record, std::move(prepared));
+}
+
+std::vector<RestoreFailure> Catalog::restore_serving_revisions() {
+  std::vector<RestoreFailure> failures;
+  if (!provisioner_) return failures;
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  std::string after;
+  for (;;) {
+    const auto page = store_.list_web_services(default_subscription_id_, std::nullopt, after, kRestorePageSize);
+    for (const WebServiceRecord& record : page) {
+      std::shared_ptr<const PreparedRevision> prepared;
+      if (auto serving = store_.find_serving_revision(record.key)) {
+        WebServiceRecord runnable = record;
+        runnable.properties = std::move(serving->properties);
+        runnable.revision = serving->revision;
+        try {
+          prepared = provisioner_->prepare(runnable);
+        } catch (const std::exception& error) {
+          // One service that no longer loads must not keep the host from serving the others.
+          failures.push_back(RestoreFailure{record.key, runnable.revision, error.what()});
+        }
+      }
+      provisioner_->publish(record, std::move(prepared));
+    }
+    if (page.size() < kRestorePageSize) break;
+    after = store_.continuation_of(page.back());
+  }
+  return failures;
+}
+
 void Catalog::require_subscription(const std::string& subscription_id) {
   // Subscription ids are GUIDs, which ARM compares case-insensitively.
   if (!iequals(subscription_id, default_subscription_id_)) throw errors::subscription_not_found(subscription_id);
@@ -145,11 +213,11 @@ PutResult Catalog::create_or_update(const ResourceKey& requested_key, const json
   const std::string now = now_();
   record.created_on = stored ? stored->created_on : now;
   record.modified_on = now;
-  record.provisioning_state = kProvisioned;
   record.revision = stored ? stored->revision + 1 : 1;
 
   AsyncOperation operation = finished_operation(record.key, location_slug(record.location), "put", now);
-  store_.save_web_service(record, operation);
+  auto prepared = provision(record, operation);
+  save_and_publish(record, operation, std::move(prepared));
   return PutResult{std::move(record), !stored.has_value(), std::move(operation)};
 }
 
@@ -178,11 +246,11 @@ PatchResult Catalog::patch(const ResourceKey& requested_key, const json& body) {
   const std::string now = now_();
   record.created_on = stored->created_on;
   record.modified_on = now;
-  record.provisioning_state = kProvisioned;
   record.revision = stored->revision + 1;
 
   AsyncOperation operation = finished_operation(record.key, location_slug(record.location), "patch", now);
-  store_.save_web_service(record, operation);
+  auto prepared = provision(record, operation);
+  save_and_publish(record, operation, std::move(prepared));
   return PatchResult{std::move(record), std::move(operation)};
 }
 
@@ -195,6 +263,7 @@ std::pair<AsyncOperation, bool> Catalog::remove(const ResourceKey& requested_key
   AsyncOperation operation =
       finished_operation(operation_key, stored ? location_slug(stored->location) : kNoRegion, "delete", now_());
   const bool deleted = store_.delete_web_service(key, operation);
+  if (deleted && provisioner_) provisioner_->withdraw(operation_key);
   return {std::move(operation), deleted};
 }
 

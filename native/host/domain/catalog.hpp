@@ -10,6 +10,7 @@
 
 #include "common/json.hpp"
 #include "definition/definition.hpp"
+#include "domain/provisioner.hpp"
 #include "storage/store.hpp"
 
 namespace azml::host::domain {
@@ -23,6 +24,13 @@ struct PutResult {
 struct PatchResult {
   WebServiceRecord record;
   AsyncOperation operation;
+};
+
+// A stored web service whose serving revision could not be loaded again at start.
+struct RestoreFailure {
+  ResourceKey key;
+  std::int64_t revision = 0;
+  std::string reason;
 };
 
 struct ListPage {
@@ -47,13 +55,27 @@ class Catalog {
   // Throws Error(NotFound, "SubscriptionNotFound") for a subscription the host does not serve.
   void require_subscription(const std::string& subscription_id);
 
+  // Makes every later PUT and PATCH provision through `provisioner` (not owned; it must outlive
+  // the catalog's use) and every DELETE withdraw from it. Without one, a change is recorded as
+  // provisioned at once and nothing runs it. Set before the catalog is shared between threads.
+  void set_provisioner(Provisioner* provisioner);
+
+  // Hands every stored web service to the provisioner: its serving revision prepared and
+  // published (or, when it has none, its record alone, so the runtime knows it exists and why it
+  // cannot serve). Run once at start, before requests arrive. Returns the services whose
+  // serving revision no longer loads (a model deleted meanwhile); they serve nothing.
+  std::vector<RestoreFailure> restore_serving_revisions();
+
   // PUT: validates the whole body (definition::Purpose::Create); read-only fields in the body
   // are ignored; keys are generated when not given; readOnly services refuse (Conflict).
-  // Provisioning happens at once today; the operation is recorded as Succeeded.
+  // A structurally invalid body is refused (Invalid) and nothing is stored. A valid one is
+  // stored whatever happens next; the provisioner then compiles it and loads its models: the
+  // record and its operation say Succeeded, or Failed with provisioning_error_of() (and the
+  // previous serving revision, if any, keeps serving). The call returns when that is settled.
   PutResult create_or_update(const ResourceKey& key, const json& body);
 
   // PATCH: merges (definition::merge_patch), validates the result, refuses readOnly services
-  // (Conflict; readOnly can never go back to false), NotFound when missing.
+  // (Conflict; readOnly can never go back to false), NotFound when missing. Provisions as PUT does.
   PatchResult patch(const ResourceKey& key, const json& body);
 
   // DELETE: always records an operation (202 even when nothing existed). Returns the
@@ -87,7 +109,16 @@ class Catalog {
  private:
   storage::Store& store_;
   Clock now_;
+  // Compiles and loads the record's revision; sets its provisioning state (and error) and the
+  // operation's status (and error) to match. Returns the prepared revision, null when it failed.
+  std::shared_ptr<const PreparedRevision> provision(WebServiceRecord& record, AsyncOperation& operation);
+  // Stores the record and operation, with the serving revision when it provisioned, then tells
+  // the provisioner.
+  void save_and_publish(const WebServiceRecord& record, const AsyncOperation& operation,
+                        std::shared_ptr<const PreparedRevision> prepared);
+
   std::string default_subscription_id_;  // created once, at the first start, then read back
+  Provisioner* provisioner_ = nullptr;
   // Serialises read-modify-write sequences (find, decide, save) so that two concurrent PUTs of
   // one service cannot both see "new" or compute the same revision.
   std::mutex write_mutex_;

@@ -31,6 +31,8 @@ void add_read_only_fields(json& properties, const WebServiceRecord& record, cons
   properties["modifiedOn"] = record.modified_on;
   properties["provisioningState"] = record.provisioning_state;
   properties["swaggerLocation"] = swagger_location(record, base_url);
+  // Failed provisioning says why right on the resource, not only in its async operation.
+  if (!record.provisioning_error.is_null()) properties["provisioningError"] = record.provisioning_error;
 }
 
 void apply_version(json& properties, definition::ApiVersion version) {
@@ -65,7 +67,8 @@ std::string swagger_location(const WebServiceRecord& record, const std::string& 
     auto id = workspace->find("id");
     if (id != workspace->end() && id->is_string() && !id->get<std::string>().empty()) owner = id->get<std::string>();
   }
-  return base_url + encode_path({"subscriptions", owner, "services", record.key.name, "swagger.json"});
+  return base_url + encode_path({"subscriptions", owner, "services", domain::Catalog::service_id(record.key),
+                                 "swagger.json"});
 }
 
 json render_web_service(const WebServiceRecord& record, definition::ApiVersion version, const std::string& base_url) {

@@ -21,7 +21,8 @@ json render_web_service(const WebServiceRecord& record, definition::ApiVersion v
 json render_web_service_summary(const WebServiceRecord& record, definition::ApiVersion version,
                                 const std::string& base_url);
 
-// "{base}/subscriptions/{workspace id, or the subscription}/services/{name}/swagger.json".
+// "{base}/subscriptions/{workspace id, or the subscription}/services/{service id}/swagger.json",
+// where the runtime serves the service's swagger document (service id: Catalog::service_id).
 std::string swagger_location(const WebServiceRecord& record, const std::string& base_url);
 
 // "/subscriptions/{s}/providers/Microsoft.MachineLearning/locations/{loc}/operationsStatus/{id}"

@@ -33,11 +33,19 @@ Router::CompiledPattern Router::compile(const std::string& pattern) {
       }
       seg.is_param = true;
       seg.text = piece.substr(1, piece.size() - 2);
+      if (seg.text.back() == '*') {
+        seg.is_rest = true;
+        seg.text.pop_back();
+        if (seg.text.empty()) throw Error(ErrorCode::Generic, "a {name*} segment needs a name: " + pattern);
+      }
     } else {
       if (piece.find_first_of("{}") != std::string::npos) {
         throw Error(ErrorCode::Generic, "a parameter must be a whole segment: " + pattern);
       }
       seg.text = piece;
+    }
+    if (!compiled.segments.empty() && compiled.segments.back().is_rest) {
+      throw Error(ErrorCode::Generic, "a {name*} segment must be the last one: " + pattern);
     }
     compiled.segments.push_back(std::move(seg));
   }
@@ -45,11 +53,16 @@ Router::CompiledPattern Router::compile(const std::string& pattern) {
 }
 
 bool Router::matches(const CompiledPattern& pattern, const std::vector<std::string>& segments, PathParams* params) {
-  if (pattern.segments.size() != segments.size()) return false;
+  const bool has_rest = !pattern.segments.empty() && pattern.segments.back().is_rest;
+  if (has_rest ? segments.size() < pattern.segments.size() : pattern.segments.size() != segments.size()) return false;
   PathParams captured;
-  for (size_t i = 0; i < segments.size(); ++i) {
+  for (size_t i = 0; i < pattern.segments.size(); ++i) {
     const auto& seg = pattern.segments[i];
-    if (seg.is_param) {
+    if (seg.is_rest) {
+      std::string rest = segments[i];
+      for (size_t j = i + 1; j < segments.size(); ++j) rest += "/" + segments[j];
+      captured[seg.text] = std::move(rest);
+    } else if (seg.is_param) {
       captured[seg.text] = segments[i];
     } else if (!iequals(seg.text, segments[i])) {
       return false;
@@ -62,6 +75,7 @@ bool Router::matches(const CompiledPattern& pattern, const std::vector<std::stri
 bool Router::more_specific(const CompiledPattern& a, const CompiledPattern& b) {
   for (size_t i = 0; i < a.segments.size() && i < b.segments.size(); ++i) {
     if (a.segments[i].is_param != b.segments[i].is_param) return !a.segments[i].is_param;
+    if (a.segments[i].is_rest != b.segments[i].is_rest) return !a.segments[i].is_rest;
   }
   return false;
 }
@@ -79,7 +93,7 @@ void Router::add(Route route) {
     for (size_t s = 0; s < compiled.segments.size() && same_shape; ++s) {
       const auto& a = compiled.segments[s];
       const auto& b = compiled_[i].segments[s];
-      same_shape = a.is_param == b.is_param && (a.is_param || iequals(a.text, b.text));
+      same_shape = a.is_param == b.is_param && a.is_rest == b.is_rest && (a.is_param || iequals(a.text, b.text));
     }
     if (same_shape) {
       throw Error(ErrorCode::Generic, "duplicate route " + route.method + " " + route.pattern);

@@ -1,6 +1,8 @@
 // Method + path-pattern routing for azml-host. Patterns are written as ARM documents them
 // ("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/..."); literal segments
 // match case-insensitively, as ARM does, and {name} segments capture one decoded path segment.
+// A last segment written {name*} captures one or more segments, joined with '/': blob names
+// ("/blob/{account}/{container}/{blob*}") hold virtual directories.
 #pragma once
 
 #include <functional>
@@ -69,7 +71,8 @@ class Router {
  private:
   struct Segment {
     bool is_param = false;
-    std::string text;  // literal text, or the parameter's name
+    bool is_rest = false;  // {name*}: this and every later segment
+    std::string text;      // literal text, or the parameter's name
   };
   struct CompiledPattern {
     std::vector<Segment> segments;

@@ -29,6 +29,16 @@ struct WebServiceRecord {
   std::string modified_on;         // ISO 8601 UTC
   std::string provisioning_state;  // Unknown | Provisioning | Succeeded | Failed
   std::int64_t revision = 0;       // 1 on create, +1 on every change
+  // Why this revision did not provision ({code,message,details} naming the node, module and
+  // reason) when provisioning_state is Failed; null otherwise.
+  json provisioning_error;
+};
+
+// The revision a web service serves: the last one whose provisioning succeeded. After an update
+// that failed to provision, the stored definition is newer than this one.
+struct ServingRevision {
+  std::int64_t revision = 0;
+  json properties = json::object();  // as WebServiceRecord::properties of that revision
 };
 
 // An Azure-AsyncOperation status resource.

@@ -61,6 +61,44 @@ CREATE TABLE async_operations (
   error            TEXT CHECK (error IS NULL OR json_valid(error))
 ) WITHOUT ROWID;
 )sql"},
+      // The revision a web service serves: the last one whose provisioning succeeded. It differs
+      // from web_services.properties after an update that failed to provision (the definition
+      // is stored, the previous revision keeps serving), and a restart must serve it again.
+      // Deleting the web service deletes it. provisioning_error says why the stored revision did
+      // not provision ({code,message,details}; NULL unless provisioning_state is Failed).
+      {2, R"sql(
+CREATE TABLE serving_revisions (
+  web_service_id INTEGER PRIMARY KEY NOT NULL REFERENCES web_services (id) ON DELETE CASCADE,
+  revision       INTEGER NOT NULL CHECK (revision >= 1),
+  properties     TEXT NOT NULL CHECK (json_valid(properties))
+);
+ALTER TABLE web_services ADD COLUMN provisioning_error TEXT
+  CHECK (provisioning_error IS NULL OR json_valid(provisioning_error));
+)sql"},
+      // Batch (BES) jobs. A job outlives nothing it names: its web service may be deleted while
+      // it runs (it then fails) and its rows stay readable, so there is no foreign key. The rowid
+      // orders a service's jobs by submission. request holds the caller's connection strings
+      // (account keys): it is read by the host only.
+      {3, R"sql(
+CREATE TABLE batch_jobs (
+  id               TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (id <> ''),
+  service_id       TEXT NOT NULL,
+  subscription_id  TEXT NOT NULL,
+  resource_group   TEXT NOT NULL,
+  web_service_name TEXT NOT NULL,
+  request          TEXT NOT NULL CHECK (json_valid(request)),
+  status           TEXT NOT NULL
+                   CHECK (status IN ('NotStarted', 'Running', 'Failed', 'Cancelled', 'Finished')),
+  results          TEXT CHECK (results IS NULL OR json_valid(results)),
+  details          TEXT NOT NULL,
+  created_on       TEXT NOT NULL,
+  started_on       TEXT,
+  ended_on         TEXT
+);
+CREATE INDEX batch_jobs_by_service ON batch_jobs (service_id);
+-- Finding the jobs a stopped host left running, at every start.
+CREATE INDEX batch_jobs_by_status ON batch_jobs (status);
+)sql"},
   };
   return steps;
 }

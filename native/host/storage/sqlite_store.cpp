@@ -20,7 +20,7 @@ constexpr int kBusyTimeoutMilliseconds = 5000;
 
 constexpr const char* kWebServiceColumns =
     "subscription_id, resource_group, name, location, tags, properties, created_on, modified_on, "
-    "provisioning_state, revision";
+    "provisioning_state, revision, provisioning_error";
 
 constexpr const char* kOperationColumns =
     "id, subscription_id, location, resource_id, kind, status, start_time, end_time, percent_complete, error";
@@ -46,6 +46,8 @@ WebServiceRecord read_web_service(sqlite::Database& db, const sqlite::Statement&
   record.modified_on = row.column_text(7);
   record.provisioning_state = row.column_text(8);
   record.revision = row.column_int64(9);
+  record.provisioning_error =
+      row.column_is_null(10) ? json() : parse_stored_json(db, row.column_text(10), "web_services.provisioning_error");
   return record;
 }
 
@@ -81,6 +83,40 @@ void insert_operation(sqlite::Database& db, const AsyncOperation& operation) {
   insert.run();
 }
 
+// Inserts or updates the web service row; returns its id (stable across updates, which the
+// serving revision's foreign key relies on).
+std::int64_t upsert_web_service(sqlite::Database& db, const WebServiceRecord& record) {
+  // The names are not updated on conflict: a resource keeps the casing it was created with.
+  sqlite::Statement upsert(
+      db,
+      "INSERT INTO web_services (subscription_id, resource_group, name, subscription_key, resource_group_key, "
+      "name_key, location, tags, properties, created_on, modified_on, provisioning_state, revision, "
+      "provisioning_error) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+      "ON CONFLICT (subscription_key, resource_group_key, name_key) DO UPDATE SET "
+      "location = excluded.location, tags = excluded.tags, properties = excluded.properties, "
+      "created_on = excluded.created_on, modified_on = excluded.modified_on, "
+      "provisioning_state = excluded.provisioning_state, revision = excluded.revision, "
+      "provisioning_error = excluded.provisioning_error RETURNING id");
+  upsert.bind(1, record.key.subscription_id)
+      .bind(2, record.key.resource_group)
+      .bind(3, record.key.name)
+      .bind(4, to_lower(record.key.subscription_id))
+      .bind(5, to_lower(record.key.resource_group))
+      .bind(6, to_lower(record.key.name))
+      .bind(7, record.location)
+      .bind(8, record.tags.dump())
+      .bind(9, record.properties.dump())
+      .bind(10, record.created_on)
+      .bind(11, record.modified_on)
+      .bind(12, record.provisioning_state)
+      .bind(13, static_cast<std::int64_t>(record.revision))
+      .bind_nullable(14, record.provisioning_error.is_null() ? std::optional<std::string>()
+                                                             : record.provisioning_error.dump());
+  if (!upsert.step()) throw Error(ErrorCode::Generic, "saving web service " + record.key.name + " returned no row id");
+  return upsert.column_int64(0);
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::filesystem::path& path) : db_(path) {
@@ -108,32 +144,38 @@ class SqliteStore final : public Store {
   void save_web_service(const WebServiceRecord& record, const AsyncOperation& operation) override {
     std::lock_guard<std::mutex> lock(mutex_);
     sqlite::Transaction transaction(db_);
-    // The names are not updated on conflict: a resource keeps the casing it was created with.
-    sqlite::Statement upsert(
-        db_,
-        "INSERT INTO web_services (subscription_id, resource_group, name, subscription_key, resource_group_key, "
-        "name_key, location, tags, properties, created_on, modified_on, provisioning_state, revision) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-        "ON CONFLICT (subscription_key, resource_group_key, name_key) DO UPDATE SET "
-        "location = excluded.location, tags = excluded.tags, properties = excluded.properties, "
-        "created_on = excluded.created_on, modified_on = excluded.modified_on, "
-        "provisioning_state = excluded.provisioning_state, revision = excluded.revision");
-    upsert.bind(1, record.key.subscription_id)
-        .bind(2, record.key.resource_group)
-        .bind(3, record.key.name)
-        .bind(4, to_lower(record.key.subscription_id))
-        .bind(5, to_lower(record.key.resource_group))
-        .bind(6, to_lower(record.key.name))
-        .bind(7, record.location)
-        .bind(8, record.tags.dump())
-        .bind(9, record.properties.dump())
-        .bind(10, record.created_on)
-        .bind(11, record.modified_on)
-        .bind(12, record.provisioning_state)
-        .bind(13, static_cast<std::int64_t>(record.revision));
+    upsert_web_service(db_, record);
+    insert_operation(db_, operation);
+    transaction.commit();
+  }
+
+  void save_web_service(const WebServiceRecord& record, const AsyncOperation& operation,
+                        const ServingRevision& serving) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite::Transaction transaction(db_);
+    const std::int64_t id = upsert_web_service(db_, record);
+    sqlite::Statement upsert(db_,
+                             "INSERT INTO serving_revisions (web_service_id, revision, properties) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (web_service_id) DO UPDATE SET revision = excluded.revision, "
+                             "properties = excluded.properties");
+    upsert.bind(1, id).bind(2, serving.revision).bind(3, serving.properties.dump());
     upsert.run();
     insert_operation(db_, operation);
     transaction.commit();
+  }
+
+  std::optional<ServingRevision> find_serving_revision(const ResourceKey& key) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite::Statement select(db_,
+                             "SELECT s.revision, s.properties FROM serving_revisions s "
+                             "JOIN web_services w ON w.id = s.web_service_id "
+                             "WHERE w.subscription_key = ?1 AND w.resource_group_key = ?2 AND w.name_key = ?3");
+    select.bind(1, to_lower(key.subscription_id)).bind(2, to_lower(key.resource_group)).bind(3, to_lower(key.name));
+    if (!select.step()) return std::nullopt;
+    ServingRevision serving;
+    serving.revision = select.column_int64(0);
+    serving.properties = parse_stored_json(db_, select.column_text(1), "serving_revisions.properties");
+    return serving;
   }
 
   bool delete_web_service(const ResourceKey& key, const AsyncOperation& operation) override {

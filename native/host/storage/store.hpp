@@ -24,6 +24,13 @@ class Store {
   // name) and records the operation, in one transaction.
   virtual void save_web_service(const WebServiceRecord& record, const AsyncOperation& operation) = 0;
 
+  // The same, and in the same transaction makes `serving` the revision the web service serves
+  // (it replaces the previous one; deleting the web service deletes it).
+  virtual void save_web_service(const WebServiceRecord& record, const AsyncOperation& operation,
+                                const ServingRevision& serving) = 0;
+  // nullopt when the web service does not exist or no revision of it ever provisioned.
+  virtual std::optional<ServingRevision> find_serving_revision(const ResourceKey& key) = 0;
+
   // Deletes the web service if it exists and records the operation, in one transaction.
   // Returns whether a web service was deleted.
   virtual bool delete_web_service(const ResourceKey& key, const AsyncOperation& operation) = 0;

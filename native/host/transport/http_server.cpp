@@ -142,6 +142,9 @@ web::http::http_response to_cpprest(http::Response response) {
     // uint8_t stream buffer, which UBSan rightly flags.
     outgoing.headers().set_content_type(content_type.value_or("application/octet-stream"));
     outgoing.set_body(std::vector<unsigned char>(response.body.begin(), response.body.end()));
+  } else if (content_type) {
+    // A HEAD response describes the body a GET would have (Get Blob Properties).
+    outgoing.headers().set_content_type(*content_type);
   }
   return outgoing;
 }

@@ -188,6 +188,128 @@ AZML_EXTERN(int) azml_definition_export(azml_buf *out, const char *web_service_j
  */
 AZML_EXTERN(int) azml_definition_import(azml_buf *out, const char *definition_json);
 
+/* ---------------------------------------------------------------- batch jobs (BES) */
+
+/*
+ * A web service's Batch Execution Service: submit a job, start it, watch it, cancel it. This is
+ * how a retraining web service produces a new .ilearner and its evaluation results. Calls
+ * authenticate with the service's primary or secondary key, not the management token.
+ *
+ * Threads: an azml_batch may be used from several threads at once.
+ */
+typedef struct azml_batch azml_batch;
+
+#define AZML_BATCH_OPTIONS_VERSION 1
+
+typedef struct azml_batch_options {
+  unsigned int version;         /* AZML_BATCH_OPTIONS_VERSION */
+  const char *api_location;     /* the service's API location, e.g.
+                                   "https://host/workspaces/{ws}/services/{id}" (required); a
+                                   submit URL ending "/jobs?api-version=2.0" is accepted too */
+  const char *api_key;          /* the service's primary or secondary key (required) */
+  unsigned int timeout_ms;      /* per HTTP exchange; 0: 100000 */
+  unsigned int max_retries;     /* retries on 408/429/5xx and transport errors; default 3 */
+  unsigned int retry_delay_ms;  /* first backoff step, doubled each retry, capped at 30 s; 0: 800 */
+  const char *ca_file;          /* PEM CA bundle to verify https endpoints; NULL: the system store */
+  const char *user_agent;       /* appended to azml's own User-Agent; may be NULL */
+} azml_batch_options;
+
+#define AZML_BATCH_OPTIONS_INIT { AZML_BATCH_OPTIONS_VERSION, NULL, NULL, 0, 3, 0, NULL, NULL }
+
+/* Fills opts with defaults for the given version. AZML_EINVALID for an unknown version. */
+AZML_EXTERN(int) azml_batch_options_init(azml_batch_options *opts, unsigned int version);
+
+/* Creates a handle for one service's BES. Makes no network call. */
+AZML_EXTERN(int) azml_batch_new(azml_batch **out, const azml_batch_options *opts);
+AZML_EXTERN(void) azml_batch_free(azml_batch *batch);
+
+/*
+ * Submits a job; *out_job_id receives its id. request_json is BES's request:
+ * {"Inputs": {"input1": {"ConnectionString": "...", "RelativeLocation": "container/blob.csv"}},
+ *  "Outputs": {"output1": {"ConnectionString": "...", "RelativeLocation": "container/model.ilearner"}},
+ *  "GlobalParameters": {}}
+ * (or the older single "Input"). AZML_EINVALID with the offending member in the last error's
+ * target when the service refuses it.
+ */
+AZML_EXTERN(int) azml_batch_job_submit(azml_buf *out_job_id, azml_batch *batch, const char *request_json);
+
+/* Starts a submitted job. Starting one that already started succeeds. */
+AZML_EXTERN(int) azml_batch_job_start(azml_batch *batch, const char *job_id);
+
+/*
+ * The job's status: {"StatusCode": "NotStarted|Running|Failed|Cancelled|Finished",
+ * "Results": {"output1": {"BaseLocation","RelativeLocation","SasBlobToken"}} or null,
+ * "Details": why it failed, or null, "CreatedAt", "StartTime", "EndTime"}. Each call gets SAS
+ * tokens valid afresh.
+ */
+AZML_EXTERN(int) azml_batch_job_get(azml_buf *out, azml_batch *batch, const char *job_id);
+
+/* Cancels a job that has not ended; an ended job is left as it is. */
+AZML_EXTERN(int) azml_batch_job_cancel(azml_batch *batch, const char *job_id);
+
+/* The service's most recent jobs, oldest first: a JSON array of statuses, each with "Id". */
+AZML_EXTERN(int) azml_batch_job_list(azml_buf *out, azml_batch *batch);
+
+/* ---------------------------------------------------------------- blob storage */
+
+/*
+ * Blobs in storage that speaks Azure Blob Storage's REST API: azml-host's own account (where
+ * datasets and .ilearner models live for retraining), Azurite, or Azure Storage. A storage
+ * connection string says where and with which credential:
+ *   "DefaultEndpointsProtocol=http;AccountName=azmlstore;AccountKey=...;BlobEndpoint=http://127.0.0.1:8080/blob/azmlstore"
+ *   "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=...;EndpointSuffix=core.windows.net"
+ *   "BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=sv=..."
+ *   "UseDevelopmentStorage=true" (Azurite on 127.0.0.1:10000)
+ *
+ * In the blob calls, client may be NULL; when given, its CA file verifies https blob endpoints
+ * and, when connection_string is NULL, the connection string is the host's own account's, asked
+ * of client's endpoint as azml_storage_connection_string does. Blob names may hold '/' (virtual
+ * directories). Failures carry the service's error code (BlobNotFound, AuthenticationFailed, ...)
+ * in azml_error_last()->service_code.
+ */
+
+/*
+ * The connection string of a storage account on client's management endpoint, from its
+ * Microsoft.Storage API (list the subscription's accounts, then listKeys). account_name NULL:
+ * the first account (azml-host has one, "azmlstore"). AZML_ENOTFOUND when there is none.
+ */
+AZML_EXTERN(int) azml_storage_connection_string(azml_buf *out, azml_client *client, const char *account_name);
+
+/*
+ * Uploads size bytes of data as a block blob, replacing any blob of that name. The container is
+ * created first when the connection has the account key (with a SAS it must exist).
+ * content_type NULL: "application/octet-stream".
+ */
+AZML_EXTERN(int) azml_blob_upload(azml_client *client, const char *connection_string, const char *container,
+                                  const char *blob, const void *data, size_t size, const char *content_type);
+
+/*
+ * Downloads a blob into out: out->size bytes (they may include NUL bytes), followed by a NUL.
+ * AZML_ENOTFOUND when it does not exist.
+ */
+AZML_EXTERN(int) azml_blob_download(azml_buf *out, azml_client *client, const char *connection_string,
+                                    const char *container, const char *blob);
+
+/* Deletes a blob. AZML_ENOTFOUND when it does not exist. */
+AZML_EXTERN(int) azml_blob_delete(azml_client *client, const char *connection_string, const char *container,
+                                  const char *blob);
+
+/*
+ * The blobs of a container whose names start with prefix (NULL: all), in name order, as a JSON
+ * array of {"name","size","contentType","etag","lastModified"}.
+ */
+AZML_EXTERN(int) azml_blob_list(azml_buf *out, azml_client *client, const char *connection_string,
+                                const char *container, const char *prefix);
+
+/*
+ * A read-only (or, with permissions such as "rw", wider) shared access signature for one blob,
+ * valid for valid_seconds from now: "?sv=...&sig=...", the SasBlobToken that BES results and
+ * endpoint PATCHes carry. Needs a connection with the account key.
+ */
+AZML_EXTERN(int) azml_blob_sas(azml_buf *out, azml_client *client, const char *connection_string,
+                               const char *container, const char *blob, const char *permissions,
+                               unsigned int valid_seconds);
+
 #ifdef __cplusplus
 }
 #endif

@@ -76,7 +76,8 @@ int azml_client_new(azml_client** out, const azml_client_options* opts) {
   return guarded([&] {
     require_argument(out, "out");
     auto handle = std::make_unique<azml_client>();
-    handle->management = std::make_unique<azml::client::ManagementClient>(azml::capi::to_client_options(opts));
+    handle->options = azml::capi::to_client_options(opts);
+    handle->management = std::make_unique<azml::client::ManagementClient>(handle->options);
     *out = handle.release();
   });
 }

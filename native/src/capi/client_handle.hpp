@@ -9,6 +9,9 @@
 struct azml_client {
   // Thread-safe itself, so the handle may be shared between threads (see azml.h).
   std::unique_ptr<azml::client::ManagementClient> management;
+  // The options it was made with: the storage calls (capi/blobs.cpp) reach the same endpoint with
+  // the same token, retries and trust anchors.
+  azml::client::ManagementClientOptions options;
 };
 
 namespace azml::capi {

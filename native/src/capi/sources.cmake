@@ -7,6 +7,8 @@ set(AZML_CAPI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/client.cpp
   ${CMAKE_CURRENT_LIST_DIR}/webservice.cpp
   ${CMAKE_CURRENT_LIST_DIR}/definition.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/jobs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/blobs.cpp
 )
 
 # Only azml_* may be exported (tests/capi checks it): native/CMakeLists.txt links the azml

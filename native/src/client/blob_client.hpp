@@ -4,11 +4,13 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "client/pipeline.hpp"
 #include "client/transport.hpp"
 
 namespace azml::client {
@@ -36,32 +38,50 @@ struct BlobInfo {
   std::string last_modified;
 };
 
+// Every call throws azml::Error on failure: the service's error code (BlobNotFound,
+// AuthenticationFailed, ...) in service_code(), its HTTP status and x-ms-request-id. Requests
+// that fail for a reason that may pass (408, 429, 5xx, no answer) are retried like the
+// management client's. Thread-safe.
 class BlobClient {
  public:
+  // Makes no network call. A null transport means a CpprestTransport trusting the system's CA
+  // store. Throws azml::Error(Invalid) for a connection without a blob endpoint or credentials.
   BlobClient(StorageConnection connection, std::shared_ptr<Transport> transport);
 
   // Creates the container; an existing one is fine.
   void ensure_container(const std::string& container);
   void put_blob(const std::string& container, const std::string& blob, std::string_view data,
                 const std::string& content_type = "application/octet-stream");
-  // Error(NotFound) when missing.
+  // Error(NotFound) when missing. The content is checked against the Content-MD5 the service
+  // sends (Error(Http) when they differ).
   std::string get_blob(const std::string& container, const std::string& blob);
+  // Error(NotFound) when missing.
   BlobInfo get_properties(const std::string& container, const std::string& blob);
+  // Error(NotFound) when missing.
   void delete_blob(const std::string& container, const std::string& blob);
+  // Every blob whose name starts with prefix, in name order, following NextMarker page by page.
   std::vector<BlobInfo> list_blobs(const std::string& container, const std::string& prefix = "");
 
   // "{blob_endpoint}/{container}/{blob}" (name segments percent-encoded), without any SAS.
   std::string blob_url(const std::string& container, const std::string& blob) const;
   // A service SAS for one blob signed with the account key ("?sv=...&sig=..."), permissions such
-  // as "r" or "rw", valid until expiry. Error(Invalid) when the connection has no account key.
+  // as "r" or "rw" (letters of "racwdxytmeopi", any order), valid until expiry. Error(Invalid)
+  // when the connection has no account key or a permission letter is unknown.
   std::string blob_sas(const std::string& container, const std::string& blob, const std::string& permissions,
                        std::chrono::system_clock::time_point expiry) const;
 
   const StorageConnection& connection() const { return connection_; }
 
  private:
+  std::string container_url(const std::string& container) const;
+  // Appends the connection's SAS token, if any, to a URL that may already have a query.
+  std::string with_sas(std::string url) const;
+  http::Response send(const std::string& method, const std::string& url, http::Headers headers,
+                      std::string body = {}) const;
+
   StorageConnection connection_;
   std::shared_ptr<Transport> transport_;
+  std::unique_ptr<Pipeline> pipeline_;
 };
 
 }  // namespace azml::client

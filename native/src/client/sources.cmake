@@ -12,4 +12,10 @@ set(AZML_CLIENT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/logging_policy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/async_operation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/management_client.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/batch_client.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/shared_key_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/storage_connection.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/blob_responses.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/blob_client.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/storage_account_client.cpp
 )

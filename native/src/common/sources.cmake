@@ -6,4 +6,7 @@ set(AZML_COMMON_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/crypto.cpp
   ${CMAKE_CURRENT_LIST_DIR}/time_util.cpp
   ${CMAKE_CURRENT_LIST_DIR}/arm_error.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/http_date.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/content_md5.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/storage_signing.cpp
 )

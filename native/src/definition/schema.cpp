@@ -209,6 +209,10 @@ Schema::Schema() {
   add_field(properties, "keys", object_type(keys));
   add_field(properties, "readOnly", boolean_type);
   add_field(properties, "swaggerLocation", string_type, Required::Never, true);
+  // azml's own: why the stored revision did not provision ({code,message,details}), written by
+  // the service when provisioningState is Failed. Read-only, so export drops it and a PUT or
+  // PATCH that carries it back is not taken for part of the definition.
+  add_field(properties, "provisioningError", any_type, Required::Never, true);
   add_field(properties, "exposeSampleData", boolean_type);
   add_field(properties, "realtimeConfiguration", object_type(realtime));
   add_field(properties, "diagnostics", object_type(diagnostics));

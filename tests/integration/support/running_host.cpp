@@ -46,8 +46,8 @@ json minimal_web_service(const std::string& title, const std::string& location) 
       "machineLearningWorkspace": {"id": "0123456789abcdef0123456789abcdef"},
       "packageType": "Graph",
       "assets": {
-        "asset1": {"name": "Execute R Script", "type": "Module",
-                   "locationInfo": {"uri": "aml://module/moduleId-1", "credentials": ""}}
+        "asset1": {"name": "Select Columns in Dataset", "type": "Module",
+                   "locationInfo": {"uri": "aml://module/select-columns", "credentials": ""}}
       },
       "parameters": {},
       "input": {"title": "", "description": "", "type": "object",
@@ -58,13 +58,13 @@ json minimal_web_service(const std::string& title, const std::string& location) 
           "properties": {"score": {"type": "Number", "format": "Double", "x-ms-isnullable": true}}}}},
       "package": {
         "nodes": {
-          "node1": {"assetId": "asset1", "parameters": {}},
+          "node1": {"assetId": "asset1", "parameters": {"Select columns": {"value": "age"}}},
           "node2": {"inputId": "input1"},
           "node3": {"outputId": "output1"}
         },
         "edges": [
-          {"sourceNodeId": "node2", "targetNodeId": "node1", "targetPortId": "Dataset1"},
-          {"sourceNodeId": "node1", "sourcePortId": "Result Dataset", "targetNodeId": "node3"}
+          {"sourceNodeId": "node2", "targetNodeId": "node1", "targetPortId": "Dataset"},
+          {"sourceNodeId": "node1", "sourcePortId": "Results dataset", "targetNodeId": "node3"}
         ],
         "graphParameters": {}
       }

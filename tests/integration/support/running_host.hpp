@@ -40,7 +40,8 @@ class RunningHost {
 std::string web_service_path(const std::string& subscription, const std::string& group, const std::string& name,
                              const std::string& api_version = "2017-01-01");
 
-// A small valid web service (2017-01-01, camelCase): one input, one module, one output.
+// A small valid web service (2017-01-01, camelCase) that provisions: one input, one module
+// (Select Columns in Dataset, keeping "age"), one output.
 json minimal_web_service(const std::string& title = "a service", const std::string& location = "South Central US");
 
 }  // namespace azml::test
