@@ -1,25 +1,16 @@
 // libazml's BlobClient against Azurite, Microsoft's own Azure Storage emulator: put, get,
 // properties, list and delete with Shared Key, and reads with a SAS made by blob_sas. A signing
 // mistake on our side cannot hide here, because azml did not write the other side.
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <thread>
 
 #include "client/blob_client.hpp"
 #include "client/cpprest_transport.hpp"
 #include "common/error.hpp"
+#include "support/azurite_process.hpp"
 #include "support/temp_dir.hpp"
-#include "transport/free_port.hpp"
 
 using azml::Error;
 using azml::ErrorCode;
@@ -28,95 +19,10 @@ using azml::client::StorageConnection;
 
 namespace {
 
-// Azurite's well-known development account (published by Microsoft; it guards nothing).
-constexpr const char* kAccount = "devstoreaccount1";
-constexpr const char* kKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
-bool port_accepts(std::uint16_t port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return false;
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return connected;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// azurite-blob on a free loopback port, its data in a temporary directory, for the lifetime of
-// the object.
-class Azurite {
- public:
-  Azurite() : port_(azml::host::transport::find_free_port("127.0.0.1")) {
-    const std::string program = AZML_AZURITE_BLOB;
-    if (!std::filesystem::exists(program)) {
-      throw std::runtime_error("Azurite is not installed at " + program +
-                               ": the azurite_install test (npm install azurite) installs it and must pass first; "
-                               "it needs Node.js and npm");
-    }
-    const std::string log = (dir_.path() / "azurite.log").string();
-    const std::string port = std::to_string(port_);
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      if (out >= 0) {
-        ::dup2(out, 1);
-        ::dup2(out, 2);
-      }
-      ::execl(program.c_str(), program.c_str(), "--blobHost", "127.0.0.1", "--blobPort", port.c_str(), "--silent",
-              "--skipApiVersionCheck", "--location", dir_.path().c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    // Node starts in a second or two; the deadline only keeps a broken install from hanging
-    // the suite, it asserts nothing about speed.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    while (!port_accepts(port_)) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        throw std::runtime_error("Azurite exited before listening:\n" + read_text(log));
-      }
-      if (std::chrono::steady_clock::now() > deadline) {
-        throw std::runtime_error("Azurite did not listen on port " + port + ":\n" + read_text(log));
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-
-  ~Azurite() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-    }
-  }
-
-  Azurite(const Azurite&) = delete;
-  Azurite& operator=(const Azurite&) = delete;
-
-  std::string blob_endpoint() const { return "http://127.0.0.1:" + std::to_string(port_) + "/" + kAccount; }
-
- private:
-  azml::test::TempDir dir_{"azml-azurite"};
-  std::uint16_t port_;
-  pid_t pid_ = -1;
-};
-
 struct AzuriteFixture {
-  Azurite azurite;
+  azml::test::AzuriteProcess azurite{AZML_AZURITE_BLOB};
   std::shared_ptr<azml::client::Transport> transport = std::make_shared<azml::client::CpprestTransport>();
-  BlobClient blobs{StorageConnection::parse(std::string("DefaultEndpointsProtocol=http;AccountName=") + kAccount +
-                                            ";AccountKey=" + kKey + ";BlobEndpoint=" + azurite.blob_endpoint()),
-                   transport};
+  BlobClient blobs{StorageConnection::parse(azurite.connection_string()), transport};
 
   BlobClient with_sas(const std::string& token) {
     return BlobClient(StorageConnection::parse("BlobEndpoint=" + azurite.blob_endpoint() +
@@ -187,7 +93,7 @@ BOOST_AUTO_TEST_CASE(a_blob_sas_reads_and_is_held_to_its_permissions) {
 
 BOOST_AUTO_TEST_CASE(azurite_refuses_a_wrong_key_so_the_passes_above_mean_something) {
   auto wrong =
-      StorageConnection::parse(std::string("DefaultEndpointsProtocol=http;AccountName=") + kAccount +
+      StorageConnection::parse(std::string("DefaultEndpointsProtocol=http;AccountName=") + azml::test::kAzuriteAccount +
                                ";AccountKey=d3Jvbmcga2V5IHdyb25nIGtleQ==;BlobEndpoint=" + azurite.blob_endpoint());
   BlobClient intruder(wrong, transport);
   BOOST_TEST(fails_with([&] { intruder.ensure_container("intruder"); }, ErrorCode::Unauthorized));

@@ -7,7 +7,7 @@
 
 #include <chrono>
 
-#include "azurite_process.hpp"
+#include "support/azurite_process.hpp"
 #include "client/cpprest_transport.hpp"
 #include "common/error.hpp"
 #include "engine/csv.hpp"

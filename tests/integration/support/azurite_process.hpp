@@ -1,6 +1,6 @@
 // Azurite's blob service (Microsoft's Azure Storage emulator, installed from npm by the
 // azurite_install test) on a free loopback port, with its data in a temporary directory, for the
-// lifetime of the object. Launched the way tests/integration/azurite_tests.cpp launches it.
+// lifetime of the object. Shared by the blob client round trip and the batch job round trip.
 #pragma once
 
 #include <sys/types.h>

@@ -1,4 +1,4 @@
-#include "azurite_process.hpp"
+#include "support/azurite_process.hpp"
 
 #include <fcntl.h>
 #include <netinet/in.h>
