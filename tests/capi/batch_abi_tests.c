@@ -15,22 +15,6 @@
 #include "check.h"
 #include "host_process.h"
 
-int g_checks_passed = 0;
-int g_checks_failed = 0;
-
-static void check_failure(int rc, int code, const char *target, const char *what) {
-  const azml_error *e = azml_error_last();
-  char description[256];
-  snprintf(description, sizeof description, "%s fails with code %d", what, code);
-  CHECK(rc == code, description);
-  if (rc != code && e != NULL) printf("  got %d: %s\n", rc, e->message);
-  if (target != NULL) {
-    snprintf(description, sizeof description, "%s names %s as the error target", what, target);
-    CHECK(e != NULL && strcmp(e->target, target) == 0, description);
-    if (e != NULL && strcmp(e->target, target) != 0) printf("  target was '%s': %s\n", e->target, e->message);
-  }
-}
-
 static void check_service_code(const char *code, int http_status, const char *what) {
   const azml_error *e = azml_error_last();
   char description[256];

@@ -21,6 +21,12 @@ extern int g_checks_failed;
     }                                                                                      \
   } while (0)
 
+/*
+ * Checks that a call failed with code and left a complete last error (code, a message, no NULL
+ * string) naming target (when target is not NULL) as what the error is about.
+ */
+void check_failure(int rc, int code, const char *target, const char *what);
+
 /* Whether text contains needle; NULL text contains nothing. */
 #define CONTAINS(text, needle) ((text) != NULL && strstr((text), (needle)) != NULL)
 
