@@ -229,27 +229,6 @@ static void test_definitions(void) {
 
 /* ---------------------------------------------------------------- against azml-host */
 
-static azml_client *connect_to(const host_process *host, const char *token) {
-  azml_client_options opts = AZML_CLIENT_OPTIONS_INIT;
-  azml_client *client = NULL;
-  opts.endpoint = host->endpoint;
-  opts.token = token;
-  opts.max_retries = 1;
-  opts.retry_delay_ms = 10;
-  opts.lro_timeout_ms = 120000;
-  opts.user_agent = "abi_tests";
-  if (azml_client_new(&client, &opts) != AZML_OK) {
-    printf("client_new: %s\n", azml_error_last() ? azml_error_last()->message : "?");
-    return NULL;
-  }
-  return client;
-}
-
-static void report_last_error(const char *what) {
-  const azml_error *e = azml_error_last();
-  if (e) printf("  %s: code %d, HTTP %d, %s: %s\n", what, e->code, e->http_status, e->service_code, e->message);
-}
-
 typedef struct shared_get {
   azml_client *client;
   const char *name;
@@ -283,8 +262,8 @@ static void check_concurrent_gets(azml_client *client, const char *name) {
 }
 
 static void test_against_host(const host_process *host) {
-  azml_client *client = connect_to(host, host->admin_token);
-  azml_client *intruder = connect_to(host, "not-the-admin-token");
+  azml_client *client = host_connect(host, host->admin_token, "abi_tests");
+  azml_client *intruder = host_connect(host, "not-the-admin-token", "abi_tests");
   azml_buf buf = AZML_BUF_INIT;
   const char *subscription = NULL;
   const azml_error *e;

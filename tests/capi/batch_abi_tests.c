@@ -23,11 +23,6 @@ static void check_service_code(const char *code, int http_status, const char *wh
   if (e != NULL && strcmp(e->service_code, code) != 0) printf("  code was '%s': %s\n", e->service_code, e->message);
 }
 
-static void report_last_error(const char *what) {
-  const azml_error *e = azml_error_last();
-  if (e) printf("  %s: code %d, HTTP %d, %s: %s\n", what, e->code, e->http_status, e->service_code, e->message);
-}
-
 /* A whole file, NUL-terminated; NULL when it cannot be read. The caller frees it. */
 static char *read_file(const char *path) {
   FILE *in = fopen(path, "rb");

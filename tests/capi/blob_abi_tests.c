@@ -22,11 +22,6 @@ static void check_service_code(const char *code, const char *what) {
   if (e != NULL && strcmp(e->service_code, code) != 0) printf("  code was '%s': %s\n", e->service_code, e->message);
 }
 
-static void report_last_error(const char *what) {
-  const azml_error *e = azml_error_last();
-  if (e) printf("  %s: code %d, HTTP %d, %s: %s\n", what, e->code, e->http_status, e->service_code, e->message);
-}
-
 static void test_arguments(void) {
   azml_buf buf = AZML_BUF_INIT;
   const char *connection = "UseDevelopmentStorage=true";
@@ -56,26 +51,11 @@ static void test_arguments(void) {
   azml_buf_dispose(&buf);
 }
 
-static azml_client *connect_to(const host_process *host, const char *token) {
-  azml_client_options opts = AZML_CLIENT_OPTIONS_INIT;
-  azml_client *client = NULL;
-  opts.endpoint = host->endpoint;
-  opts.token = token;
-  opts.max_retries = 1;
-  opts.retry_delay_ms = 10;
-  opts.user_agent = "blob_abi_tests";
-  if (azml_client_new(&client, &opts) != AZML_OK) {
-    report_last_error("client_new");
-    return NULL;
-  }
-  return client;
-}
-
 static void test_against_host(const host_process *host) {
   static const char data[] = "model\0bytes\0with NULs";
   const size_t size = sizeof data;  /* the NUL bytes, the last one included, are content */
-  azml_client *client = connect_to(host, host->admin_token);
-  azml_client *intruder = connect_to(host, "not-the-admin-token");
+  azml_client *client = host_connect(host, host->admin_token, "blob_abi_tests");
+  azml_client *intruder = host_connect(host, "not-the-admin-token", "blob_abi_tests");
   azml_buf connection = AZML_BUF_INIT;
   azml_buf buf = AZML_BUF_INIT;
   char expected[512];

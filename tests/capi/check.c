@@ -26,3 +26,8 @@ void check_failure(int rc, int code, const char *target, const char *what) {
     }
   }
 }
+
+void report_last_error(const char *what) {
+  const azml_error *e = azml_error_last();
+  if (e) printf("  %s: code %d, HTTP %d, %s: %s\n", what, e->code, e->http_status, e->service_code, e->message);
+}

@@ -27,6 +27,9 @@ extern int g_checks_failed;
  */
 void check_failure(int rc, int code, const char *target, const char *what);
 
+/* Prints the last error of this thread (code, HTTP status, service code, message) after what. */
+void report_last_error(const char *what);
+
 /* Whether text contains needle; NULL text contains nothing. */
 #define CONTAINS(text, needle) ((text) != NULL && strstr((text), (needle)) != NULL)
 

@@ -165,3 +165,20 @@ void host_cleanup(host_process *host) {
   if (host->temp_dir[0]) nftw(host->temp_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
   host->temp_dir[0] = '\0';
 }
+
+azml_client *host_connect(const host_process *host, const char *token, const char *user_agent) {
+  azml_client_options opts = AZML_CLIENT_OPTIONS_INIT;
+  azml_client *client = NULL;
+  opts.endpoint = host->endpoint;
+  opts.token = token;
+  opts.max_retries = 1;
+  opts.retry_delay_ms = 10;
+  opts.lro_timeout_ms = 120000;
+  opts.user_agent = user_agent;
+  if (azml_client_new(&client, &opts) != AZML_OK) {
+    const azml_error *e = azml_error_last();
+    printf("client_new: %s\n", e ? e->message : "?");
+    return NULL;
+  }
+  return client;
+}

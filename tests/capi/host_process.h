@@ -5,6 +5,7 @@
 #ifndef AZML_TESTS_CAPI_HOST_PROCESS_H
 #define AZML_TESTS_CAPI_HOST_PROCESS_H
 
+#include <azml/azml.h>
 #include <sys/types.h>
 
 typedef struct host_process {
@@ -29,6 +30,12 @@ int host_stop(host_process *host);
 
 /* Removes the temporary directory (after host_stop). */
 void host_cleanup(host_process *host);
+
+/*
+ * A libazml client for the host with token, few quick retries and user_agent; NULL (after
+ * printing the last error) when it cannot be made.
+ */
+azml_client *host_connect(const host_process *host, const char *token, const char *user_agent);
 
 /* Whether DATA/host.json exists. */
 int host_ready_file_exists(const host_process *host);
