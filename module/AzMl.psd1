@@ -1,6 +1,6 @@
 @{
     RootModule           = 'AzMl.psm1'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     CompatiblePSEditions = @('Core')
     GUID                 = '5b0c6f64-2f0e-4d53-9a53-3f6c2f1b7a01'
     Author               = 'The azml authors'

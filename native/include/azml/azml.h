@@ -43,7 +43,7 @@ extern "C" {
 
 /* The version this header describes. Compare with azml_version() at run time. */
 #define AZML_VERSION_MAJOR_H 0
-#define AZML_VERSION_MINOR_H 1
+#define AZML_VERSION_MINOR_H 2
 
 /* ---------------------------------------------------------------- status codes */
 
@@ -309,6 +309,147 @@ AZML_EXTERN(int) azml_blob_list(azml_buf *out, azml_client *client, const char *
 AZML_EXTERN(int) azml_blob_sas(azml_buf *out, azml_client *client, const char *connection_string,
                                const char *container, const char *blob, const char *permissions,
                                unsigned int valid_seconds);
+
+/* ---------------------------------------------------------------- classic web services and endpoints */
+
+/*
+ * The classic management API (management.azureml.net's shape): a workspace's web services and
+ * their endpoints. On azml-host the classic workspace is the subscription (its id is the
+ * workspace id) and its web services are the ARM web services seen from the classic side: a web
+ * service's Id is the service id of its API location, and its "default" endpoint is the ARM web
+ * service itself, kept in sync with its definition. Added endpoints have their own keys,
+ * concurrency and trained-model resources; a PATCH of one swaps its model without touching the
+ * others. JSON in and out is PascalCase, as the classic API spoke it.
+ *
+ * workspace_id NULL: the client's subscription id (azml_client_subscription_id). The client's
+ * token authorizes every call; for the endpoint calls (get, patch, refresh) the endpoint's own
+ * primary or secondary key is accepted as the token too, as Azure allowed.
+ */
+
+/* GET .../webservices: a JSON array of {Id, Name, Description, CreationTime, WorkspaceId,
+   DefaultEndpointName, EndpointCount}. */
+AZML_EXTERN(int) azml_classic_webservice_list(azml_buf *out, azml_client *client, const char *workspace_id);
+
+/* GET .../webservices/{web_service_id}. AZML_ENOTFOUND when there is none. */
+AZML_EXTERN(int) azml_classic_webservice_get(azml_buf *out, azml_client *client, const char *workspace_id,
+                                             const char *web_service_id);
+
+/* DELETE .../webservices/{web_service_id}: the web service, its endpoints and its ARM resource. */
+AZML_EXTERN(int) azml_classic_webservice_remove(azml_client *client, const char *workspace_id,
+                                                const char *web_service_id);
+
+/* GET .../endpoints: a JSON array of endpoints, the default one first. An endpoint is
+   {Name, Description, CreationTime, WebServiceId, WorkspaceId, HelpLocation, PrimaryKey,
+   SecondaryKey, ApiLocation, Version, PreventUpdate, SampleDataEnabled, ExperimentLocation,
+   MaxConcurrentCalls, DiagnosticsTraceLevel, ThrottleLevel,
+   Resources: [{Name, Kind, Location: {BaseLocation, RelativeLocation, SasBlobToken}}]}. */
+AZML_EXTERN(int) azml_endpoint_list(azml_buf *out, azml_client *client, const char *workspace_id,
+                                    const char *web_service_id);
+
+/* GET .../endpoints/{endpoint_name}. AZML_ENOTFOUND when there is none. */
+AZML_EXTERN(int) azml_endpoint_get(azml_buf *out, azml_client *client, const char *workspace_id,
+                                   const char *web_service_id, const char *endpoint_name);
+
+#define AZML_ENDPOINT_OPTIONS_VERSION 1
+
+typedef struct azml_endpoint_options {
+  unsigned int version;         /* AZML_ENDPOINT_OPTIONS_VERSION */
+  const char *description;      /* NULL: none */
+  const char *throttle_level;   /* "Low" or "High"; NULL: "High" */
+  int max_concurrent_calls;     /* 1-200 with "High"; 0: the default, 20 ("Low" forces 4) */
+  int prevent_update;           /* non-zero: refuse refreshes of this endpoint */
+} azml_endpoint_options;
+
+#define AZML_ENDPOINT_OPTIONS_INIT { AZML_ENDPOINT_OPTIONS_VERSION, NULL, NULL, 0, 0 }
+
+/* Fills opts with defaults for the given version. AZML_EINVALID for an unknown version. */
+AZML_EXTERN(int) azml_endpoint_options_init(azml_endpoint_options *opts, unsigned int version);
+
+/*
+ * PUT .../endpoints/{endpoint_name}: adds an endpoint serving the web service's current
+ * definition and models with keys of its own, or changes the settings of an endpoint that
+ * exists (its keys and resources stay). Names are 1-24 lower-case letters and digits. *out is
+ * the endpoint. opts NULL: defaults.
+ */
+AZML_EXTERN(int) azml_endpoint_add(azml_buf *out, azml_client *client, const char *workspace_id,
+                                   const char *web_service_id, const char *endpoint_name,
+                                   const azml_endpoint_options *opts);
+
+/*
+ * PATCH .../endpoints/{endpoint_name} with
+ * {"Resources":[{"Name":"…[trained model]","Location":{"BaseLocation","RelativeLocation","SasBlobToken"}}]}:
+ * loads the new model off to the side and swaps it in for this endpoint only. *out is the
+ * endpoint afterwards. The default endpoint and endpoints of services without a trained-model
+ * resource refuse (AZML_EINVALID, with what to do in the message); so does a location that cannot
+ * be read or does not hold a usable .ilearner. A refused patch changes nothing.
+ */
+AZML_EXTERN(int) azml_endpoint_patch(azml_buf *out, azml_client *client, const char *workspace_id,
+                                     const char *web_service_id, const char *endpoint_name,
+                                     const char *patch_json);
+
+/* The same PATCH for one resource, built from its parts (a BES result's output gives them).
+   sas_blob_token may be NULL. */
+AZML_EXTERN(int) azml_endpoint_update_resource(azml_buf *out, azml_client *client, const char *workspace_id,
+                                               const char *web_service_id, const char *endpoint_name,
+                                               const char *resource_name, const char *base_location,
+                                               const char *relative_location, const char *sas_blob_token);
+
+/*
+ * POST .../endpoints/{endpoint_name}/refresh: moves the endpoint to the web service's current
+ * definition; with overwrite_resources non-zero its patched resources are replaced by the web
+ * service's too. *out_refreshed is 1 when it changed, 0 when there was nothing to do (HTTP 304);
+ * *out is the endpoint either way. out_refreshed may be NULL.
+ */
+AZML_EXTERN(int) azml_endpoint_refresh(azml_buf *out, int *out_refreshed, azml_client *client,
+                                       const char *workspace_id, const char *web_service_id,
+                                       const char *endpoint_name, int overwrite_resources);
+
+/* DELETE .../endpoints/{endpoint_name}. The default endpoint cannot be deleted (AZML_ECONFLICT). */
+AZML_EXTERN(int) azml_endpoint_remove(azml_client *client, const char *workspace_id, const char *web_service_id,
+                                      const char *endpoint_name);
+
+/* ---------------------------------------------------------------- request-response scoring (RRS) */
+
+/*
+ * A web service's (or endpoint's) Request-Response Service. Calls authenticate with its primary
+ * or secondary key. Threads: an azml_rrs may be used from several threads at once.
+ */
+typedef struct azml_rrs azml_rrs;
+
+#define AZML_RRS_OPTIONS_VERSION 1
+
+typedef struct azml_rrs_options {
+  unsigned int version;         /* AZML_RRS_OPTIONS_VERSION */
+  const char *api_location;     /* "https://host/workspaces/{ws}/services/{id}" (required); an
+                                   execute URL ending "/execute?api-version=2.0..." is accepted too */
+  const char *api_key;          /* primary or secondary key (required) */
+  unsigned int timeout_ms;      /* per HTTP exchange; 0: 100000 */
+  unsigned int max_retries;     /* retries on 408/429/5xx and transport errors; default 3 */
+  unsigned int retry_delay_ms;  /* first backoff step, doubled each retry, capped at 30 s; 0: 800 */
+  const char *ca_file;          /* PEM CA bundle to verify https endpoints; NULL: the system store */
+  const char *user_agent;       /* appended to azml's own User-Agent; may be NULL */
+} azml_rrs_options;
+
+#define AZML_RRS_OPTIONS_INIT { AZML_RRS_OPTIONS_VERSION, NULL, NULL, 0, 3, 0, NULL, NULL }
+
+/* Fills opts with defaults for the given version. AZML_EINVALID for an unknown version. */
+AZML_EXTERN(int) azml_rrs_options_init(azml_rrs_options *opts, unsigned int version);
+
+AZML_EXTERN(int) azml_rrs_new(azml_rrs **out, const azml_rrs_options *opts);
+AZML_EXTERN(void) azml_rrs_free(azml_rrs *rrs);
+
+/* Flags of azml_rrs_execute. */
+#define AZML_RRS_DETAILS 1u  /* details=true: ColumnNames and ColumnTypes in table results */
+#define AZML_RRS_SWAGGER 2u  /* format=swagger: inputs and results as arrays of row objects */
+
+/*
+ * POST .../execute?api-version=2.0: request_json is
+ * {"Inputs":{"input1":{"ColumnNames":[…],"Values":[[…]]}},"GlobalParameters":{}} (or, with
+ * AZML_RRS_SWAGGER, {"Inputs":{"input1":[{"col":"value"}]},"GlobalParameters":{}}); *out is the
+ * service's {"Results":{…}}. AZML_EINVALID naming the input, row and column for bad data;
+ * AZML_ETHROTTLED beyond the service's MaxConcurrentCalls (after retries).
+ */
+AZML_EXTERN(int) azml_rrs_execute(azml_buf *out, azml_rrs *rrs, const char *request_json, unsigned int flags);
 
 #ifdef __cplusplus
 }
