@@ -110,7 +110,9 @@ std::vector<float> FeatureSchema::encode(const Table& table) const {
   size_t slot = 0;
   for (size_t f = 0; f < features_.size(); ++f) {
     const FeatureSpec& feature = features_[f];
-    auto index = table.find(feature.name);
+    // Scoring tables mostly hold the features in the model's order: look there first.
+    auto index = f < table.column_count() && table.column(f).name() == feature.name ? std::optional<size_t>(f)
+                                                                                    : table.find(feature.name);
     if (!index) {
       throw Error(ErrorCode::Invalid, "the dataset has no column '" + feature.name +
                                           "', which the model was trained with; the model's features are " +

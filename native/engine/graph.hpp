@@ -68,6 +68,10 @@ class CompiledGraph {
   // and module that failed.
   std::map<std::string, Value> execute(const std::map<std::string, Table>& inputs,
                                        const std::map<std::string, std::string>& global_parameters = {}) const;
+  // The same, taking the input tables over rather than copying them: what a request that has
+  // no further use for its tables calls.
+  std::map<std::string, Value> execute(std::map<std::string, Table>&& inputs,
+                                       const std::map<std::string, std::string>& global_parameters = {}) const;
   // The same, with the run's context (run_context.hpp) installed on this thread while it runs:
   // a set cancellation flag stops it between nodes and between boosting rounds with
   // azml::Error(Cancelled); Import Data fetches through the context's fetcher.
@@ -103,6 +107,8 @@ class CompiledGraph {
  private:
   friend class GraphBuilder;
   std::shared_ptr<const Operation> operation_for(const Node& node, const std::map<std::string, std::string>* overrides) const;
+  std::map<std::string, Value> execute_shared(const std::map<std::string, std::shared_ptr<const Table>>& inputs,
+                                              const std::map<std::string, std::string>& global_parameters) const;
 
   std::vector<Node> nodes_;  // in execution (topological) order
   std::vector<GraphInput> inputs_;

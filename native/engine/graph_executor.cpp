@@ -38,6 +38,21 @@ std::shared_ptr<const Operation> CompiledGraph::operation_for(
 
 std::map<std::string, Value> CompiledGraph::execute(const std::map<std::string, Table>& inputs,
                                                     const std::map<std::string, std::string>& global_parameters) const {
+  std::map<std::string, std::shared_ptr<const Table>> shared;
+  for (const auto& [name, table] : inputs) shared.emplace(name, std::make_shared<const Table>(table));
+  return execute_shared(shared, global_parameters);
+}
+
+std::map<std::string, Value> CompiledGraph::execute(std::map<std::string, Table>&& inputs,
+                                                    const std::map<std::string, std::string>& global_parameters) const {
+  std::map<std::string, std::shared_ptr<const Table>> shared;
+  for (auto& [name, table] : inputs) shared.emplace(name, std::make_shared<const Table>(std::move(table)));
+  return execute_shared(shared, global_parameters);
+}
+
+std::map<std::string, Value> CompiledGraph::execute_shared(
+    const std::map<std::string, std::shared_ptr<const Table>>& inputs,
+    const std::map<std::string, std::string>& global_parameters) const {
   // Global parameters: every name must be one of the graph's; each linked node gets the
   // request's value, or the default, and is configured again when the request sets one.
   std::vector<const std::string*> given(global_parameters_.size(), nullptr);
@@ -95,7 +110,7 @@ std::map<std::string, Value> CompiledGraph::execute(const std::map<std::string, 
       case Node::Kind::Input: {
         auto it = inputs.find(node.name);
         if (it == inputs.end()) invalid("the input '" + node.name + "' is required");
-        produced[i].emplace("", Value(std::make_shared<const Table>(it->second)));
+        produced[i].emplace("", Value(it->second));
         break;
       }
       case Node::Kind::Resource: produced[i].emplace("", node.resource); break;

@@ -1,5 +1,6 @@
 #include "engine/table.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -203,6 +204,25 @@ Column Column::converted_to(ColumnType to) const {
 }
 
 // --- Table ---
+
+Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {
+  if (columns_.empty()) return;
+  // Sorted names find a duplicate in n log n comparisons, where add_column's search would take n².
+  std::vector<std::string_view> names;
+  names.reserve(columns_.size());
+  for (const auto& column : columns_) {
+    if (column.size() != columns_.front().size()) {
+      throw Error(ErrorCode::Invalid, "column '" + column.name() + "' has " + std::to_string(column.size()) +
+                                          " rows; the dataset has " + std::to_string(columns_.front().size()));
+    }
+    names.push_back(column.name());
+  }
+  std::sort(names.begin(), names.end());
+  auto duplicate = std::adjacent_find(names.begin(), names.end());
+  if (duplicate != names.end()) {
+    throw Error(ErrorCode::Invalid, "the dataset already has a column named '" + std::string(*duplicate) + "'");
+  }
+}
 
 std::optional<size_t> Table::find(std::string_view name) const noexcept {
   for (size_t i = 0; i < columns_.size(); ++i) {

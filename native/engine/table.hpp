@@ -84,6 +84,9 @@ class Column {
 class Table {
  public:
   Table() = default;
+  // A table of these columns, in this order. Throws azml::Error(Invalid) as add_column does, on a
+  // duplicate name or a length different from the first column's.
+  explicit Table(std::vector<Column> columns);
 
   size_t row_count() const noexcept { return columns_.empty() ? 0 : columns_.front().size(); }
   size_t column_count() const noexcept { return columns_.size(); }

@@ -1,18 +1,38 @@
-// transport/: the cpprestsdk adapter on its own, in-process, with handlers written for the test.
+// transport/: the HTTP server on its own, in-process, with handlers written for the test; wire
+// details (100 Continue, HTTP/1.0, keep-alive, HEAD, stopping) over a raw socket.
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <future>
 #include <mutex>
+#include <thread>
 
 #include "common/error.hpp"
+#include "support/raw_connection.hpp"
 #include "support/test_client.hpp"
 #include "transport/free_port.hpp"
 #include "transport/http_server.hpp"
 
 using azml::host::transport::HttpServer;
 using azml::host::transport::ServerOptions;
+using azml::test::RawConnection;
 using azml::test::TestClient;
 using azml::test::TestRequest;
+
+namespace {
+
+// Answers 200 with "<method> <target> <body>" as its body.
+azml::http::Response echo(const azml::http::Request& request) {
+  azml::http::Response response;
+  response.status = 200;
+  response.headers.set("Content-Type", "text/plain");
+  response.body = request.method + " " + request.url + " " + request.body;
+  return response;
+}
+
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(transport_tests)
 
@@ -139,6 +159,203 @@ BOOST_AUTO_TEST_CASE(bad_options_are_refused) {
   BOOST_CHECK_THROW(HttpServer(zero_limit, handler), azml::Error);
   BOOST_CHECK_THROW(HttpServer(ServerOptions{}, nullptr), azml::Error);
   BOOST_CHECK_THROW(azml::host::transport::find_free_port("no-such-host.invalid"), azml::Error);
+}
+
+BOOST_AUTO_TEST_CASE(one_connection_serves_requests_one_after_another_and_pipelined) {
+  HttpServer server(ServerOptions{}, echo);
+  server.start();
+  RawConnection connection(server.port());
+  connection.send("GET /first HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto first = connection.read_response();
+  BOOST_TEST(first.status_line == "HTTP/1.1 200 OK");
+  BOOST_TEST(first.body == "GET /first ");
+  BOOST_TEST(!first.has_header("connection"));
+  // Two requests in one write: both answered, in order.
+  connection.send("POST /second HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+                  "GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
+  BOOST_TEST(connection.read_response().body == "POST /second abc");
+  BOOST_TEST(connection.read_response().body == "GET /third ");
+  // "Connection: close" is honoured after the response.
+  connection.send("GET /last HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  auto last = connection.read_response();
+  BOOST_TEST(last.body == "GET /last ");
+  BOOST_TEST(last.headers["connection"] == "close");
+  BOOST_TEST(connection.closed_by_server());
+}
+
+BOOST_AUTO_TEST_CASE(http_1_0_is_answered_in_kind_and_closed_unless_kept_alive) {
+  HttpServer server(ServerOptions{}, echo);
+  server.start();
+  {
+    RawConnection connection(server.port());
+    connection.send("GET /old HTTP/1.0\r\n\r\n");
+    auto response = connection.read_response();
+    BOOST_TEST(response.status_line == "HTTP/1.0 200 OK");
+    BOOST_TEST(response.body == "GET /old ");
+    BOOST_TEST(connection.closed_by_server());
+  }
+  RawConnection connection(server.port());
+  connection.send("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+  auto kept = connection.read_response();
+  BOOST_TEST(kept.status_line == "HTTP/1.0 200 OK");
+  BOOST_TEST(kept.headers["connection"] == "keep-alive");
+  connection.send("GET /b HTTP/1.0\r\n\r\n");
+  BOOST_TEST(connection.read_response().body == "GET /b ");
+  BOOST_TEST(connection.closed_by_server());
+}
+
+BOOST_AUTO_TEST_CASE(expect_100_continue_is_answered_before_the_body_is_sent) {
+  ServerOptions options;
+  options.max_body_bytes = 10;
+  std::atomic<int> calls{0};
+  HttpServer server(options, [&](const azml::http::Request& request) {
+    ++calls;
+    return echo(request);
+  });
+  server.start();
+  RawConnection connection(server.port());
+  connection.send("PUT /x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+  BOOST_TEST(connection.read_response().status_line == "HTTP/1.1 100 Continue");
+  connection.send("hello");
+  BOOST_TEST(connection.read_response().body == "PUT /x hello");
+
+  // A declared body over the limit is refused at once: the client need not send it.
+  connection.send("PUT /x HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\nExpect: 100-continue\r\n\r\n");
+  auto refused = connection.read_response();
+  BOOST_TEST(refused.status() == 413);
+  BOOST_TEST(refused.headers["connection"] == "close");
+  BOOST_TEST(refused.body.find("RequestEntityTooLarge") != std::string::npos);
+  BOOST_TEST(connection.closed_by_server());
+  BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_over_the_limit_is_read_to_its_end_and_answered_413) {
+  ServerOptions options;
+  options.max_body_bytes = 10;
+  std::vector<int> observed;
+  std::mutex mutex;
+  HttpServer server(options, echo, [&](const azml::http::Request&, const azml::http::Response& response, auto) {
+    std::lock_guard<std::mutex> lock(mutex);
+    observed.push_back(response.status);
+  });
+  server.start();
+  RawConnection connection(server.port());
+  // Chunked, growing past the limit across chunks; the whole body is sent before the answer.
+  connection.send("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  "6\r\n012345\r\n6\r\n6789AB\r\n0\r\n\r\n");
+  auto refused = connection.read_response();
+  BOOST_TEST(refused.status() == 413);
+  BOOST_TEST(refused.has_header("x-ms-request-id"));
+  BOOST_TEST(connection.closed_by_server());
+  std::lock_guard<std::mutex> lock(mutex);
+  BOOST_TEST((observed == std::vector<int>{413}));
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_chunked_body_is_a_400_and_the_handler_is_not_called) {
+  std::atomic<int> calls{0};
+  HttpServer server(ServerOptions{}, [&](const azml::http::Request& request) {
+    ++calls;
+    return echo(request);
+  });
+  server.start();
+  RawConnection connection(server.port());
+  connection.send("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+  auto response = connection.read_response();
+  BOOST_TEST(response.status() == 400);
+  BOOST_TEST(response.body.find("InvalidRequestContent") != std::string::npos);
+  BOOST_TEST(calls == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_request_that_is_not_http_is_a_400_and_oversized_headers_a_431) {
+  std::atomic<int> calls{0};
+  HttpServer server(ServerOptions{}, [&](const azml::http::Request& request) {
+    ++calls;
+    return echo(request);
+  });
+  server.start();
+  {
+    RawConnection connection(server.port());
+    connection.send("GET /x HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n");
+    auto response = connection.read_response();
+    BOOST_TEST(response.status() == 400);
+    BOOST_TEST(response.body.find("not valid HTTP/1.1") != std::string::npos, response.body);
+    BOOST_TEST(connection.closed_by_server());
+  }
+  {
+    RawConnection connection(server.port());
+    connection.send("GET /x HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(70 * 1024, 'a') + "\r\n\r\n");
+    auto response = connection.read_response();
+    BOOST_TEST(response.status() == 431);
+    BOOST_TEST(response.body.find("65536 bytes") != std::string::npos, response.body);
+    BOOST_TEST(connection.closed_by_server());
+  }
+  // A long header under the limit is fine (SAS URLs are long).
+  RawConnection connection(server.port());
+  connection.send("GET /x HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(30 * 1024, 'a') + "\r\n\r\n");
+  BOOST_TEST(connection.read_response().status() == 200);
+  BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_head_response_keeps_the_length_the_handler_gave_and_sends_no_body) {
+  HttpServer server(ServerOptions{}, [](const azml::http::Request&) {
+    azml::http::Response response;
+    response.status = 200;
+    response.headers.set("Content-Type", "application/octet-stream");
+    response.headers.set("Content-Length", "1234");
+    return response;
+  });
+  server.start();
+  RawConnection connection(server.port());
+  connection.send("HEAD /blob HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto response = connection.read_response(true);
+  BOOST_TEST(response.status() == 200);
+  BOOST_TEST(response.headers["content-length"] == "1234");
+  // Nothing follows the head: the next response on the connection starts right away.
+  connection.send("HEAD /blob HTTP/1.1\r\nHost: x\r\n\r\n");
+  BOOST_TEST(connection.read_response(true).status() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(stop_waits_for_a_handler_in_flight_whose_response_still_arrives) {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool entered = false;
+  bool release = false;
+  std::atomic<bool> finished{false};
+  HttpServer server(ServerOptions{}, [&](const azml::http::Request& request) {
+    if (request.url == "/slow") {
+      std::unique_lock<std::mutex> lock(mutex);
+      entered = true;
+      changed.notify_all();
+      changed.wait(lock, [&] { return release; });
+      finished = true;
+    }
+    return echo(request);
+  });
+  server.start();
+  RawConnection idle(server.port());
+  idle.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+  BOOST_TEST_REQUIRE(idle.read_response().status() == 200);
+  RawConnection busy(server.port());
+  busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    BOOST_TEST_REQUIRE(changed.wait_for(lock, std::chrono::seconds(5), [&] { return entered; }));
+  }
+
+  auto stopped = std::async(std::launch::async, [&] { server.stop(); });
+  BOOST_TEST((stopped.wait_for(std::chrono::milliseconds(200)) == std::future_status::timeout));
+  BOOST_TEST(idle.closed_by_server());  // a connection waiting for a request is closed at once
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    release = true;
+  }
+  changed.notify_all();
+  stopped.get();
+  BOOST_TEST(finished.load());
+  auto response = busy.read_response();
+  BOOST_TEST(response.body == "GET /slow ");
+  BOOST_TEST(response.headers["connection"] == "close");
+  BOOST_TEST(busy.closed_by_server());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,8 +3,8 @@
 #include <xgboost/c_api.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <limits>
-#include <sstream>
 
 #include "common/error.hpp"
 #include "engine/value_text.hpp"
@@ -41,10 +41,28 @@ void check(int rc, const char* what) {
 }
 
 std::string dense_array_interface(const std::vector<float>& data, size_t rows, size_t columns) {
-  std::ostringstream out;
-  out << "{\"data\":[" << reinterpret_cast<std::uintptr_t>(data.data()) << ",true],\"shape\":[" << rows << ","
-      << columns << "],\"typestr\":\"<f4\",\"version\":3}";
-  return out.str();
+  char text[160];
+  const int length = std::snprintf(text, sizeof text,
+                                   "{\"data\":[%ju,true],\"shape\":[%zu,%zu],\"typestr\":\"<f4\",\"version\":3}",
+                                   static_cast<std::uintmax_t>(reinterpret_cast<std::uintptr_t>(data.data())), rows,
+                                   columns);
+  return std::string(text, static_cast<size_t>(length));
+}
+
+// The proxy matrix in-place prediction reads its input through. Without one, XGBoost makes a
+// new proxy for every call, and making one reads the cgroup CPU quota files (its Context's
+// GetCfsCPUCount) each time, which cost more than the prediction itself. A proxy holds only
+// the view of the last call's input, so each thread has its own, made on its first prediction.
+DMatrixHandle thread_proxy_matrix() {
+  struct Proxy {
+    DMatrixHandle handle = nullptr;
+    ~Proxy() {
+      if (handle) XGDMatrixFree(handle);
+    }
+  };
+  thread_local Proxy proxy;
+  if (!proxy.handle) check(XGProxyDMatrixCreate(&proxy.handle), "proxy matrix creation");
+  return proxy.handle;
 }
 
 constexpr const char* kPredictConfig =
@@ -150,7 +168,8 @@ std::vector<float> Booster::predict_in_place(const std::vector<float>& row_major
   const bst_ulong* shape = nullptr;
   bst_ulong dimensions = 0;
   const float* result = nullptr;
-  check(XGBoosterPredictFromDense(handle_, values.c_str(), kPredictConfig, nullptr, &shape, &dimensions, &result),
+  check(XGBoosterPredictFromDense(handle_, values.c_str(), kPredictConfig, thread_proxy_matrix(), &shape, &dimensions,
+                                  &result),
         "prediction");
   return copy_result(shape, dimensions, result, per_row);
 }

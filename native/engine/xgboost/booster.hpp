@@ -53,7 +53,8 @@ class Booster {
   // for multi:softprob). In-place prediction (XGBoosterPredictFromDense) reads the model
   // without changing it and returns its result in thread-local memory, which XGBoost
   // documents as safe to call from several threads at once ("calling only inplace_predict
-  // in multiple threads is safe and lock free"). It is implemented for gbtree only.
+  // in multiple threads is safe and lock free"). It is implemented for gbtree only. Each thread
+  // hands XGBoost its input through a proxy matrix of its own, made on its first call.
   std::vector<float> predict_in_place(const std::vector<float>& row_major, size_t rows, size_t columns,
                                       size_t& per_row) const;
   // Predictions through a DMatrix (XGBoosterPredictFromDMatrix): works for every booster,

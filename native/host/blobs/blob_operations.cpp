@@ -132,8 +132,9 @@ http::Response get_blob(BlobCall& call, bool head_only) {
     set_blob_headers(response, *properties);
     response.headers.set("Content-Type", properties->content_type);
     response.headers.set("Content-MD5", properties->content_md5);
-    // The transport writes Content-Length from the body, which a HEAD response has not; the
-    // size travels in x-ms-blob-content-length as well (azml's BlobClient reads it).
+    // The transport sends a HEAD response's Content-Length as given here; the size travels in
+    // x-ms-blob-content-length as well, which azml's BlobClient reads first (older hosts could
+    // not send the former).
     response.headers.set("Content-Length", std::to_string(properties->size));
     response.headers.set("x-ms-blob-content-length", std::to_string(properties->size));
     response.headers.set("Accept-Ranges", "bytes");

@@ -6,6 +6,8 @@
 #include "handlers/public_urls.hpp"
 #include "handlers/responses.hpp"
 #include "runtime/rrs_exchange.hpp"
+#include "runtime/rrs_fast_request.hpp"
+#include "runtime/rrs_response_text.hpp"
 #include "runtime/swagger_document.hpp"
 
 namespace azml::host::runtime {
@@ -43,9 +45,9 @@ json request_body(const RouteRequest& request) {
   }
 }
 
-std::map<std::string, engine::Value> run(const Revision& revision, const RrsCall& call) {
+std::map<std::string, engine::Value> run(const Revision& revision, RrsCall&& call) {
   try {
-    return revision.graph().execute(call.inputs, call.global_parameters);
+    return revision.graph().execute(std::move(call.inputs), call.global_parameters);
   } catch (const Error& error) {
     // Bad data that passed the schema (a label unseen in training, an unknown global
     // parameter) is the caller's to fix; anything else is the host's and stays a 500.
@@ -69,9 +71,24 @@ http::Response execute(const WebServiceRuntime& runtime, const RuntimeRouteSetti
   const Revision& revision = WebServiceRuntime::serving_revision(*service.state);
   try {
     ConcurrentCall call(*service.slot, *service.state);
-    const RrsCall input = read_rrs_request(request_body(request), revision.graph(), options.format,
-                                           settings.max_rows_per_call);
-    return handlers::json_response(200, write_rrs_response(run(revision, input), revision.graph(), options));
+    // Nearly every call is read and answered on the fast paths; what they do not take, the
+    // general reader and writer take, and word any error.
+    std::optional<RrsCall> fast;
+    if (options.format == RrsFormat::Table) {
+      fast = read_rrs_request_fast(request.http.body, revision.graph(), settings.max_rows_per_call);
+    }
+    RrsCall input = fast ? std::move(*fast)
+                         : read_rrs_request(request_body(request), revision.graph(), options.format,
+                                            settings.max_rows_per_call);
+    const auto results = run(revision, std::move(input));
+    if (auto text = rrs_response_text(results, revision.graph(), options)) {
+      http::Response response;
+      response.status = 200;
+      response.headers.set("Content-Type", handlers::kJsonContentType);
+      response.body = std::move(*text);
+      return response;
+    }
+    return handlers::json_response(200, write_rrs_response(results, revision.graph(), options));
   } catch (const Error& error) {
     if (error.code() == ErrorCode::Throttled) return throttled(error);
     throw;

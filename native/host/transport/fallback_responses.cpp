@@ -37,4 +37,17 @@ http::Response unreadable_body_response() {
   return error_response(Error(ErrorCode::Invalid, "InvalidRequestContent", "The request body could not be read."));
 }
 
+http::Response malformed_request_response() {
+  return error_response(Error(ErrorCode::Invalid, "BadRequest",
+                              "The request is not valid HTTP/1.1: its request line or headers could not be read."));
+}
+
+http::Response headers_too_large_response(size_t max_header_bytes) {
+  auto response = error_response(Error(ErrorCode::Invalid, "RequestHeaderFieldsTooLarge",
+                                       "The request line and headers are larger than the host accepts (" +
+                                           std::to_string(max_header_bytes) + " bytes together)."));
+  response.status = 431;
+  return response;
+}
+
 }  // namespace azml::host::transport

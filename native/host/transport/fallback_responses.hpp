@@ -18,4 +18,10 @@ http::Response internal_error_response();
 // sent a malformed chunked body).
 http::Response unreadable_body_response();
 
+// 400 BadRequest for a request line or headers that are not HTTP.
+http::Response malformed_request_response();
+
+// 431 Request Header Fields Too Large naming the limit.
+http::Response headers_too_large_response(size_t max_header_bytes);
+
 }  // namespace azml::host::transport

@@ -1,5 +1,6 @@
-// Finding a free TCP port for "--port 0": the cpprestsdk listener needs a concrete port in its
-// URI, so the host asks the kernel for one by binding a socket to port 0 on the listen address.
+// Finding a free TCP port for "--port 0": the host must know its port before its server starts
+// (its handlers' absolute URLs and host.json name it), so it asks the kernel for one by binding
+// a socket to port 0 on the listen address.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
-// The HTTP(S) listener of azml-host. cpprestsdk's http_listener does the sockets today (see
-// http_server.cpp); nothing outside transport/ sees it, so it can be replaced without touching
-// the router, auth or handlers, which only ever see a RequestHandler.
+// The HTTP(S) server of azml-host, on Boost.Beast and Boost.Asio: HTTP/1.0 and 1.1, keep-alive,
+// chunked request bodies, `Expect: 100-continue`, TLS. A pool of threads sized to the machine runs
+// the connections and the handlers alike: a handler runs on the thread that read its request. Nothing outside
+// transport/ sees Beast or Asio; the router, auth and handlers only ever see a RequestHandler.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +22,9 @@ struct ServerOptions {
   // Largest request body accepted. A larger Content-Length, or a chunked body that grows past
   // it, is answered 413 and its bytes are discarded as they arrive (never kept in memory).
   std::size_t max_body_bytes = 4 * 1024 * 1024;
+  // Threads that serve connections and run handlers while handlers are quick; 0: one per CPU
+  // the machine has. More are added while every one is blocked in a handler (server_threads.hpp).
+  std::size_t threads = 0;
 };
 
 // "http://127.0.0.1:8080" style base URL that reaches a listener on address:port. The wildcard
@@ -43,7 +47,8 @@ class HttpServer {
   // starts listening. Throws azml::Error(Invalid) for unusable TLS files or address,
   // azml::Error(Transport) when the address cannot be listened on.
   void start();
-  // Stops accepting, closes open connections and waits for handlers in flight. Idempotent.
+  // Stops accepting, closes open connections and waits for handlers in flight; a request being
+  // handled still gets its response (with Connection: close). Idempotent.
   void stop();
 
   bool uses_tls() const noexcept;

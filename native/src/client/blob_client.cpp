@@ -158,8 +158,8 @@ BlobInfo BlobClient::get_properties(const std::string& container, const std::str
   }
   BlobInfo info;
   info.name = blob;
-  // azml-host names the size in x-ms-blob-content-length too: its HTTP layer cannot send a
-  // HEAD response's Content-Length without a body.
+  // azml-host names the size in x-ms-blob-content-length as well as in Content-Length (earlier
+  // hosts could not send a HEAD response's Content-Length), so that one is read first.
   const std::string length =
       response.headers.get("x-ms-blob-content-length").value_or(response.headers.get("Content-Length").value_or("0"));
   try {

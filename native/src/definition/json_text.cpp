@@ -90,6 +90,12 @@ json parse_json(std::string_view text, std::string_view what) {
     size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     throw Error(ErrorCode::Invalid, capitalised(what) + " is not valid JSON (" + where(position_of(text, offset)) +
                                         "): " + parse_error_reason(e.what()));
+  } catch (const json::out_of_range& e) {
+    // Valid syntax, but a number no double holds, such as 1e400 ("number overflow parsing '1e400'").
+    const std::string message = e.what();
+    const auto detail = message.find("] ");
+    throw Error(ErrorCode::Invalid, capitalised(what) + " holds a number too large to read (" +
+                                        (detail == std::string::npos ? message : message.substr(detail + 2)) + ").");
   }
 }
 

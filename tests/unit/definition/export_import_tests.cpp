@@ -126,6 +126,18 @@ BOOST_AUTO_TEST_CASE(import_of_malformed_json_gives_line_and_column) {
   BOOST_TEST(message.find("The web service definition is not valid JSON (line 5, column ") == 0u, message);
 }
 
+BOOST_AUTO_TEST_CASE(a_number_no_double_holds_is_an_invalid_input_error) {
+  // nlohmann reports it as out_of_range, not as a parse error; it must still be the client's 400.
+  try {
+    parse_json(R"({"value": 1e400})", "the request body");
+    BOOST_FAIL("1e400 was read");
+  } catch (const Error& e) {
+    BOOST_TEST((e.code() == ErrorCode::Invalid), "error code " << to_string(e.code()));
+    BOOST_TEST(std::string(e.what()).find("The request body holds a number too large to read (") == 0u, e.what());
+    BOOST_TEST(std::string(e.what()).find("1e400") != std::string::npos, e.what());
+  }
+}
+
 BOOST_AUTO_TEST_CASE(import_of_an_invalid_definition_names_the_path) {
   try {
     import_text(R"({"properties": {"title": "no package type"}})");

@@ -86,4 +86,16 @@ BOOST_AUTO_TEST_CASE(table_checks_names_and_lengths) {
   BOOST_TEST(selected.column_names() == (std::vector<std::string>{"b", "a"}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(a_table_made_of_columns_checks_them_as_add_column_does) {
+  auto column = [](const std::string& name, size_t rows) {
+    return build_column(name, std::vector<TextCell>(rows, TextCell("1")), ColumnType::Integer);
+  };
+  Table table({column("c", 2), column("a", 2), column("b", 2)});
+  BOOST_TEST(table.column_names() == (std::vector<std::string>{"c", "a", "b"}), boost::test_tools::per_element());
+  BOOST_TEST(table.row_count() == 2u);
+  check_error([&] { Table({column("c", 2), column("a", 2), column("c", 2)}); }, {"already has a column named 'c'"});
+  check_error([&] { Table({column("a", 2), column("b", 1)}); }, {"'b'", "1 rows", "2"});
+  BOOST_TEST(Table(std::vector<Column>{}).column_count() == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
