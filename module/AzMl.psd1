@@ -15,6 +15,7 @@
     FormatsToProcess     = @('AzMl.Format.ps1xml')
 
     FunctionsToExport    = @(
+        'Add-AzMlWebServiceEndpoint'
         'Connect-AzMlAccount'
         'Export-AzMlWebService'
         'Get-AzMlBatchJob'
@@ -22,27 +23,38 @@
         'Get-AzMlContext'
         'Get-AzMlWebService'
         'Get-AzMlStorageConnectionString'
+        'Get-AzMlWebServiceEndpoint'
         'Get-AzMlWebServiceKey'
         'Import-AzMlWebService'
         'Invoke-AzMlBatchJob'
+        'Invoke-AzMlWebService'
         'New-AzMlWebService'
         'Remove-AzMlWebService'
+        'Remove-AzMlWebServiceEndpoint'
         'Set-AzMlBlobContent'
         'Start-AzMlBatchJob'
         'Start-AzMlHost'
         'Stop-AzMlBatchJob'
         'Stop-AzMlHost'
+        'Sync-AzMlWebServiceEndpoint'
         'Update-AzMlWebService'
+        'Update-AzMlWebServiceEndpoint'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
     AliasesToExport      = @(
+        'Add-AmlWebServiceEndpoint'
         'Export-AzureRmMlWebService'
+        'Get-AmlWebServiceEndpoint'
         'Get-AzMlWebServiceKeys'
         'Get-AzureRmMlWebService'
         'Get-AzureRmMlWebServiceKeys'
         'Import-AzureRmMlWebService'
+        'Invoke-AmlWebServiceRRSEndpoint'
         'New-AzureRmMlWebService'
+        'Patch-AmlWebServiceEndpoint'
+        'Refresh-AmlWebServiceEndpoint'
+        'Remove-AmlWebServiceEndpoint'
         'Remove-AzureRmMlWebService'
         'Update-AzureRmMlWebService'
     )

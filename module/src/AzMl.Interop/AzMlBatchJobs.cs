@@ -81,13 +81,7 @@ namespace AzMl
                 if (webService != null)
                 {
                     location = LocationOfWebService(webService);
-                    if (key == null)
-                    {
-                        var id = ResourceId.OfWebService(webService);
-                        if (client == null || client.IsDisposed) throw new AzMlNotConnectedException();
-                        var keys = JsonObjectConverter.FromJsonObject(client.ListWebServiceKeys(id.ResourceGroupName, id.Name), null);
-                        key = keys.Properties["primary"]?.Value as string;
-                    }
+                    key ??= PrimaryKeyOfWebService(client, webService);
                 }
                 else
                 {
@@ -268,7 +262,17 @@ namespace AzMl
             }
         }
 
-        private static string LocationOfWebService(object webService)
+        /// <summary>A web service object's primary key, read through the connection (listKeys).</summary>
+        internal static string? PrimaryKeyOfWebService(AzMlClient? client, object webService)
+        {
+            var id = ResourceId.OfWebService(webService);
+            if (client == null || client.IsDisposed) throw new AzMlNotConnectedException();
+            var keys = JsonObjectConverter.FromJsonObject(client.ListWebServiceKeys(id.ResourceGroupName, id.Name), null);
+            return keys.Properties["primary"]?.Value as string;
+        }
+
+        /// <summary>A web service object's API location, from its properties.swaggerLocation.</summary>
+        internal static string LocationOfWebService(object webService)
         {
             var swagger = FindString(webService, "properties", "swaggerLocation");
             if (string.IsNullOrEmpty(swagger))
@@ -278,7 +282,7 @@ namespace AzMl
             return NormalizeApiLocation(swagger);
         }
 
-        private static string? FindString(object container, params string[] path)
+        internal static string? FindString(object container, params string[] path)
         {
             object? current = container;
             foreach (var name in path)
@@ -336,20 +340,6 @@ namespace AzMl
         }
 
         // A failure's ErrorId is the service's own code (JobNotFound, BadArgument, ...) when it sent one.
-        private static Outcome Capture(Func<object?> step, object? target)
-        {
-            try
-            {
-                return Outcome.Success(step());
-            }
-            catch (AzMlException error) when (error.ServiceCode.Length > 0)
-            {
-                return Outcome.Failure(AzMlErrorRecords.FromException(error, target, error.ServiceCode));
-            }
-            catch (Exception error) when (error is not PipelineStoppedException && error is not OutOfMemoryException)
-            {
-                return Outcome.Failure(AzMlErrorRecords.FromException(error, target));
-            }
-        }
+        private static Outcome Capture(Func<object?> step, object? target) => Outcome.CaptureServiceCode(step, target);
     }
 }

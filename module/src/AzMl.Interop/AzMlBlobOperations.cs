@@ -141,20 +141,6 @@ namespace AzMl
             throw new AzMlException(AzMlErrorCode.NotFound, $"The blob '{container}/{blob}' was uploaded but is not listed.");
         }
 
-        private static Outcome Capture(Func<object?> step, object? target)
-        {
-            try
-            {
-                return Outcome.Success(step());
-            }
-            catch (AzMlException error) when (error.ServiceCode.Length > 0)
-            {
-                return Outcome.Failure(AzMlErrorRecords.FromException(error, target, error.ServiceCode));
-            }
-            catch (Exception error) when (error is not PipelineStoppedException && error is not OutOfMemoryException)
-            {
-                return Outcome.Failure(AzMlErrorRecords.FromException(error, target));
-            }
-        }
+        private static Outcome Capture(Func<object?> step, object? target) => Outcome.CaptureServiceCode(step, target);
     }
 }

@@ -126,7 +126,8 @@ namespace AzMl
             }
         }
 
-        private static void FreeSecret(IntPtr utf8)
+        /// <summary>Zeroes and frees a UTF-8 copy of a secret made for a native call (IntPtr.Zero: nothing).</summary>
+        internal static void FreeSecret(IntPtr utf8)
         {
             if (utf8 == IntPtr.Zero) return;
             var length = 0;

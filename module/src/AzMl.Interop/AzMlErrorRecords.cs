@@ -34,7 +34,7 @@ namespace AzMl
             [AzMlErrorCode.Auth] = new AzMlErrorClass("Unauthorized", ErrorCategory.AuthenticationError,
                 "Connect with the endpoint's admin token: Connect-AzMlAccount -Endpoint <uri> -Token <token>, or Start-AzMlHost for a local host."),
             [AzMlErrorCode.Conflict] = new AzMlErrorClass("ResourceConflict", ErrorCategory.InvalidOperation,
-                "A read-only web service can only be removed; create a new one to change it."),
+                "The resource's current state does not allow this; the message says why and what to do."),
             [AzMlErrorCode.Invalid] = new AzMlErrorClass("InvalidArgument", ErrorCategory.InvalidArgument, ""),
             [AzMlErrorCode.Timeout] = new AzMlErrorClass("OperationTimeout", ErrorCategory.OperationTimeout,
                 "Check that the endpoint is reachable and try again."),

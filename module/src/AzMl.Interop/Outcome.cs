@@ -41,6 +41,27 @@ namespace AzMl
         public static Outcome Capture(Action step, object? target, string? errorId = null) =>
             Capture(() => { step(); return null; }, target, errorId);
 
+        /// <summary>
+        /// Capture for the calls of a service that names its failures (BES, blob storage, classic
+        /// endpoints): a failure's ErrorId is the service's own code (JobNotFound, BlobNotFound,
+        /// DefaultEndpointNotUpdatable, ...) when it sent one, so a runbook can tell the cases apart.
+        /// </summary>
+        public static Outcome CaptureServiceCode(Func<object?> step, object? target)
+        {
+            try
+            {
+                return Success(step());
+            }
+            catch (AzMlException error) when (error.ServiceCode.Length > 0)
+            {
+                return Failure(AzMlErrorRecords.FromException(error, target, error.ServiceCode));
+            }
+            catch (Exception error) when (!IsFatal(error))
+            {
+                return Failure(AzMlErrorRecords.FromException(error, target));
+            }
+        }
+
         // Stopping the pipeline must stay a stop, and a broken process must not pass for an error record.
         private static bool IsFatal(Exception error) =>
             error is PipelineStoppedException || error is OutOfMemoryException || error is StackOverflowException ||

@@ -6,6 +6,7 @@
 
 #include "app/data_dir.hpp"
 #include "app/ready_file.hpp"
+#include "app/served_authorities.hpp"
 #include "app/request_pipeline.hpp"
 #include "auth/admin_token.hpp"
 #include "blobs/blob_service.hpp"
@@ -13,6 +14,7 @@
 #include "common/error.hpp"
 #include "common/json.hpp"
 #include "domain/catalog.hpp"
+#include "domain/classic_workspace.hpp"
 #include "jobs/batch_jobs.hpp"
 #include "runtime/resource_loader.hpp"
 #include "runtime/web_service_runtime.hpp"
@@ -31,22 +33,6 @@ std::string format_millis(double ms) {
   return text;
 }
 
-std::string authority_of(const std::string& endpoint) {
-  auto start = endpoint.find("://");
-  return start == std::string::npos ? endpoint : endpoint.substr(start + 3);
-}
-
-// The host:port spellings that reach this host, so that its own blob URLs are read from its blob
-// store directly: the endpoint's, and the loopback names a local client may have used.
-std::vector<std::string> own_authorities(const std::string& endpoint, std::uint16_t port) {
-  std::vector<std::string> authorities = {authority_of(endpoint)};
-  for (const char* loopback : {"127.0.0.1", "localhost", "[::1]"}) {
-    const std::string authority = std::string(loopback) + ":" + std::to_string(port);
-    if (authority != authorities.front()) authorities.push_back(authority);
-  }
-  return authorities;
-}
-
 }  // namespace
 
 // Destroyed in reverse order: the server (and its handlers) go before the catalog and store.
@@ -56,6 +42,7 @@ struct Host::State {
   std::unique_ptr<domain::Catalog> catalog;
   std::unique_ptr<blobs::BlobService> blobs;
   std::unique_ptr<runtime::WebServiceRuntime> runtime;
+  std::unique_ptr<domain::ClassicWorkspace> classic;
   std::unique_ptr<storage::JobStore> job_store;
   // Declared after what its workers use (job_store, blobs, runtime), so it stops them first.
   std::unique_ptr<jobs::BatchJobService> batch_jobs;
@@ -71,6 +58,7 @@ struct Host::State {
     s.runtime = runtime.get();
     s.batch_jobs = batch_jobs.get();
     s.blobs = blobs.get();
+    s.classic = classic.get();
     return s;
   }
 };
@@ -126,11 +114,15 @@ void Host::start() {
 
   // Scoring: every stored web service's serving revision is compiled and its models loaded
   // before the first request can arrive.
+  // Blob URLs of this host, under any port it has had, are read from its blob store directly.
+  const std::vector<std::string> served_authorities =
+      remember_served_authorities(*state->store, state->endpoint, server_options.port);
   runtime::ResourceSources sources;
   sources.blob_store = &state->blobs->store();
-  sources.own_authorities = own_authorities(state->endpoint, server_options.port);
+  sources.own_authorities = served_authorities;
   sources.transport = std::make_shared<client::CpprestTransport>();
-  state->runtime = std::make_unique<runtime::WebServiceRuntime>(runtime::make_resource_loader(std::move(sources)));
+  sources.account = state->blobs->account();
+  state->runtime = std::make_unique<runtime::WebServiceRuntime>(std::move(sources));
   state->catalog->set_provisioner(state->runtime.get());
   for (const auto& failure : state->catalog->restore_serving_revisions()) {
     logger_.log(LogLevel::Error, "serving_revision_not_restored",
@@ -139,13 +131,24 @@ void Host::start() {
                  {"revision", std::to_string(failure.revision)},
                  {"reason", failure.reason}});
   }
+  // Classic endpoints after their web services, whose compiled revisions they share when they can.
+  state->classic = std::make_unique<domain::ClassicWorkspace>(*state->catalog, *state->store);
+  state->classic->set_provisioner(state->runtime.get());
+  for (const auto& failure : state->classic->restore_endpoints()) {
+    // The reason names the model's location without its SAS token.
+    logger_.log(LogLevel::Error, "endpoint_not_restored",
+                {{"resource_group", failure.web_service.resource_group},
+                 {"web_service", failure.web_service.name},
+                 {"endpoint", failure.endpoint},
+                 {"reason", failure.reason}});
+  }
 
   // Batch jobs (BES): their own connection to the database; jobs a previous run left Running
   // are failed first, with the reason.
   state->job_store = storage::open_sqlite_job_store(dir / kDatabaseFileName);
   jobs::OwnBlobService own_blobs;
   own_blobs.store = &state->blobs->store();
-  own_blobs.authorities = own_authorities(state->endpoint, server_options.port);
+  own_blobs.authorities = served_authorities;
   own_blobs.key_matches = [service = state->blobs.get()](const std::string& account, const std::string& key) {
     return service->is_account_key(account, key);
   };
@@ -176,9 +179,11 @@ void Host::start() {
   };
   auto observer = [&logger](const http::Request& request, const http::Response& response,
                             std::chrono::duration<double, std::milli> elapsed) {
+    const LogLevel level = response.status >= 500 ? LogLevel::Error : LogLevel::Info;
+    if (!logger.enabled(level)) return;  // no fields made for a line nobody keeps
     // The path only: a query string is the client's business and the log need not keep it.
     const auto query = request.url.find('?');
-    logger.log(response.status >= 500 ? LogLevel::Error : LogLevel::Info, "request",
+    logger.log(level, "request",
                {{"method", request.method},
                 {"path", request.url.substr(0, query)},
                 {"status", std::to_string(response.status)},

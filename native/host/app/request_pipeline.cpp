@@ -9,6 +9,7 @@
 #include "jobs/batch_routes.hpp"
 #include "blobs/blob_routes.hpp"
 #include "handlers/api_version.hpp"
+#include "handlers/classic_api.hpp"
 #include "handlers/public_urls.hpp"
 
 namespace azml::host::app {
@@ -66,9 +67,29 @@ http::Response RequestPipeline::route(const http::Request& request, const std::s
     case router::RouteMatch::Outcome::Found:
       break;
   }
-  if (match.route->access == router::Access::Admin) auth_->authenticate(request.headers);
   router::RouteRequest route_request{request, target, std::move(match.params), request_id};
+  authorize(*match.route, route_request);
   return match.route->handler(route_request);
+}
+
+void RequestPipeline::authorize(const router::Route& route, const router::RouteRequest& request) const {
+  switch (route.access) {
+    case router::Access::Anonymous:
+      return;
+    case router::Access::Admin:
+      auth_->authenticate(request.http.headers);
+      return;
+    case router::Access::AdminOrKey: {
+      const std::string presented = auth::bearer_token(request.http.headers, "admin token or key");
+      // The admin token is compared first, in constant time; only another token is looked up
+      // as a key of what the URL names.
+      if (auth_->accepts(presented) || route.key_check(request, presented)) return;
+      throw Error(ErrorCode::Unauthorized, "InvalidAuthenticationToken",
+                  "The access token is invalid. Use the admin token from the host's data directory, or the "
+                  "primary or secondary key of the endpoint the URL names.");
+    }
+  }
+  throw Error(ErrorCode::Generic, "route " + route.pattern + " has an unknown access mode");
 }
 
 http::Response RequestPipeline::handle(const http::Request& request) const {
@@ -104,6 +125,9 @@ transport::RequestHandler make_host_request_handler(const HostServices& services
     runtime_settings.scheme = options.management.scheme;
     runtime_settings.fallback_authority = options.management.fallback_authority;
     runtime::add_runtime_routes(*router, *services.runtime, runtime_settings);
+  }
+  if (services.classic) {
+    handlers::add_classic_routes(*router, *services.classic, options.management);
   }
   if (services.runtime && services.batch_jobs) {
     jobs::add_batch_routes(*router, *services.runtime, *services.batch_jobs);

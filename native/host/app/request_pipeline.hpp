@@ -25,6 +25,10 @@ namespace azml::host::blobs {
 class BlobService;
 }  // namespace azml::host::blobs
 
+namespace azml::host::domain {
+class ClassicWorkspace;
+}  // namespace azml::host::domain
+
 namespace azml::host::app {
 
 // Told about exceptions that are not azml::Error (bugs): the client gets a generic 500, the log
@@ -40,6 +44,8 @@ class RequestPipeline {
 
  private:
   http::Response route(const http::Request& request, const std::string& request_id) const;
+  // Throws azml::Error(Unauthorized) unless the request may call the route.
+  void authorize(const router::Route& route, const router::RouteRequest& request) const;
 
   std::shared_ptr<const router::Router> router_;
   std::shared_ptr<const auth::AdminAuthenticator> auth_;
@@ -59,11 +65,12 @@ struct HostServices {
   runtime::WebServiceRuntime* runtime = nullptr;  // request-response scoring and swagger documents
   blobs::BlobService* blobs = nullptr;  // the blob API (/blob/...) and the storage account on the management API
   jobs::BatchJobService* batch_jobs = nullptr;  // BES: batch jobs (served only with a runtime, which finds services)
+  domain::ClassicWorkspace* classic = nullptr;  // the classic web-service API (workspaces/{ws}/webservices)
 };
 
 // The whole host behind one function: every route over the services. Management routes need the
-// admin token; runtime and blob routes authenticate with their own keys. The services must
-// outlive the returned handler.
+// admin token (a classic endpoint's routes also take that endpoint's keys); runtime and blob
+// routes authenticate with their own keys. The services must outlive the returned handler.
 transport::RequestHandler make_host_request_handler(const HostServices& services, const HostHandlerOptions& options);
 
 }  // namespace azml::host::app

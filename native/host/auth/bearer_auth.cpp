@@ -10,7 +10,7 @@ AdminAuthenticator::AdminAuthenticator(std::string admin_token) : admin_token_(s
   if (admin_token_.empty()) throw Error(ErrorCode::Invalid, "the admin token must not be empty");
 }
 
-void AdminAuthenticator::authenticate(const http::Headers& headers) const {
+std::string bearer_token(const http::Headers& headers, const std::string& expected) {
   auto header = headers.get("Authorization");
   if (!header || trim(*header).empty()) {
     throw Error(ErrorCode::Unauthorized, "AuthenticationFailed",
@@ -23,10 +23,18 @@ void AdminAuthenticator::authenticate(const http::Headers& headers) const {
       credentials[scheme.size()] != ' ') {
     throw Error(ErrorCode::Unauthorized, "AuthenticationFailed",
                 "Authentication failed. The 'Authorization' header is provided in an invalid format; "
-                "expected 'Bearer <admin token>'.");
+                "expected 'Bearer <" + expected + ">'.");
   }
-  std::string presented = trim(std::string_view(credentials).substr(scheme.size()));
-  if (!constant_time_equals(presented, admin_token_)) {
+  return trim(std::string_view(credentials).substr(scheme.size()));
+}
+
+bool AdminAuthenticator::accepts(std::string_view token) const noexcept {
+  return constant_time_equals(token, admin_token_);
+}
+
+void AdminAuthenticator::authenticate(const http::Headers& headers) const {
+  const std::string presented = bearer_token(headers, "admin token");
+  if (!accepts(presented)) {
     throw Error(ErrorCode::Unauthorized, "InvalidAuthenticationToken",
                 "The access token is invalid. Use the admin token from the host's data directory.");
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "common/http.hpp"
 
@@ -10,6 +11,11 @@ namespace azml::host::auth {
 
 // The WWW-Authenticate challenge every 401 carries (RFC 6750).
 inline constexpr const char* kBearerChallenge = "Bearer realm=\"azml-host\"";
+
+// The token of "Authorization: Bearer <token>". Throws azml::Error(Unauthorized,
+// "AuthenticationFailed") when there is no such header or it is not a Bearer credential; the
+// message says to send 'Bearer <expected>' and never repeats what the client sent.
+std::string bearer_token(const http::Headers& headers, const std::string& expected);
 
 class AdminAuthenticator {
  public:
@@ -20,6 +26,9 @@ class AdminAuthenticator {
   // "InvalidAuthenticationToken" (a Bearer token that is not the admin token). The message never
   // repeats what the client sent.
   void authenticate(const http::Headers& headers) const;
+
+  // Whether `token` is the admin token, compared in constant time.
+  bool accepts(std::string_view token) const noexcept;
 
  private:
   std::string admin_token_;

@@ -11,17 +11,6 @@ namespace azml::host::domain {
 
 namespace {
 
-const json* member(const json& object, const char* name) {
-  if (!object.is_object()) return nullptr;
-  auto found = object.find(name);
-  return found == object.end() ? nullptr : &*found;
-}
-
-std::string string_member(const json& object, const char* name) {
-  const json* value = member(object, name);
-  return value && value->is_string() ? value->get<std::string>() : std::string();
-}
-
 struct NodeAsset {
   std::string node_id;
   std::string asset_name;  // the module's name for a Module asset
@@ -33,17 +22,17 @@ std::optional<NodeAsset> node_named_by(const json& properties, const std::string
   const auto colon = message.find(':');
   if (colon == std::string::npos || colon == 0) return std::nullopt;
   const std::string node_id = message.substr(0, colon);
-  const json* package = member(properties, "package");
-  const json* nodes = package ? member(*package, "nodes") : nullptr;
-  const json* node = nodes ? member(*nodes, node_id.c_str()) : nullptr;
+  const json* package = json_member(properties, "package");
+  const json* nodes = package ? json_member(*package, "nodes") : nullptr;
+  const json* node = nodes ? json_member(*nodes, node_id.c_str()) : nullptr;
   if (!node) return std::nullopt;
   NodeAsset found{node_id, "", ""};
-  const std::string asset_id = string_member(*node, "assetId");
-  const json* assets = member(properties, "assets");
-  const json* asset = assets && !asset_id.empty() ? member(*assets, asset_id.c_str()) : nullptr;
+  const std::string asset_id = json_string_member(*node, "assetId");
+  const json* assets = json_member(properties, "assets");
+  const json* asset = assets && !asset_id.empty() ? json_member(*assets, asset_id.c_str()) : nullptr;
   if (asset) {
-    found.asset_name = string_member(*asset, "name");
-    found.asset_type = string_member(*asset, "type");
+    found.asset_name = json_string_member(*asset, "name");
+    found.asset_type = json_string_member(*asset, "type");
   }
   return found;
 }

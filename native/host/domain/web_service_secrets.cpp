@@ -53,7 +53,7 @@ void reconcile_keys(json& properties, const json* stored_properties) {
       continue;
     }
     auto stored = string_member(stored_keys, field);
-    keys[field] = stored && !stored->empty() ? *stored : random_key_base64(kGeneratedKeyBytes);
+    keys[field] = stored && !stored->empty() ? *stored : new_service_key();
   }
 }
 
@@ -95,6 +95,8 @@ void reconcile_secrets(json& properties, const json* stored_properties, const st
   reconcile_storage_key(properties, stored_properties);
   reconcile_commitment_plan(properties, stored_properties, name);
 }
+
+std::string new_service_key() { return random_key_base64(kGeneratedKeyBytes); }
 
 json service_keys(const json& properties) {
   const json* keys = member(&properties, "keys");

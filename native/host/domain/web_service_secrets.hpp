@@ -18,6 +18,10 @@ namespace azml::host::domain {
 // `name` is the web service name, for messages. Nulls count as "not given".
 void reconcile_secrets(json& properties, const json* stored_properties, const std::string& name);
 
+// A fresh service key: 64 random bytes in base64 (88 characters, like Azure's). Classic
+// endpoints get theirs the same way.
+std::string new_service_key();
+
 // {"primary","secondary"} of stored properties.
 json service_keys(const json& properties);
 

@@ -82,6 +82,9 @@ bool Router::more_specific(const CompiledPattern& a, const CompiledPattern& b) {
 
 void Router::add(Route route) {
   if (!route.handler) throw Error(ErrorCode::Generic, "route without a handler: " + route.pattern);
+  if (route.access == Access::AdminOrKey && !route.key_check) {
+    throw Error(ErrorCode::Generic, "route " + route.pattern + " accepts keys but has no key check");
+  }
   // Methods are case-sensitive on the wire (RFC 9110); routes are declared in upper case.
   for (char c : route.method) {
     if (c < 'A' || c > 'Z') throw Error(ErrorCode::Generic, "route method must be upper case: " + route.method);

@@ -32,10 +32,16 @@ struct RouteRequest {
 
 using RouteHandler = std::function<http::Response(const RouteRequest&)>;
 
+// Whether a bearer token (not the admin token) is a key of the resource the request names:
+// compares in constant time, never throws, false when the resource does not exist.
+using KeyCheck = std::function<bool(const RouteRequest&, const std::string& presented)>;
+
 // Who may call a route.
 enum class Access {
-  Admin,      // the host's admin bearer token (management API)
-  Anonymous,  // anyone
+  Admin,          // the host's admin bearer token (management API)
+  AdminOrKey,     // the admin token, or a bearer token the route's key_check accepts (a classic
+                  // endpoint's own key)
+  Anonymous,      // anyone
 };
 
 struct Route {
@@ -43,6 +49,7 @@ struct Route {
   std::string pattern;  // "/subscriptions/{subscriptionId}/..."
   Access access = Access::Admin;
   RouteHandler handler;
+  KeyCheck key_check = nullptr;  // required with Access::AdminOrKey
 };
 
 // The result of looking a request up.

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/json.hpp"
 
@@ -39,6 +40,38 @@ struct WebServiceRecord {
 struct ServingRevision {
   std::int64_t revision = 0;
   json properties = json::object();  // as WebServiceRecord::properties of that revision
+};
+
+// A Resource asset (trained model) of a classic endpoint that reads from elsewhere than its web
+// service's definition says: what PATCH .../endpoints/{name} set.
+struct ResourceOverride {
+  std::string name;               // the asset's name, as the definition spells it
+  std::string kind;               // "TrainedModel" | "Resource"
+  std::string base_location;      // "https://account.blob.core.windows.net/"
+  std::string relative_location;  // "container/model.ilearner"
+  // "?sv=..." or empty. A secret: kept to read a foreign URL again at restart, never logged or
+  // echoed.
+  std::string sas_blob_token;
+};
+
+// A classic endpoint added to a web service. The default endpoint is the web service itself and
+// has no record.
+struct EndpointRecord {
+  ResourceKey web_service;  // the web service it belongs to
+  std::string name;         // lower case
+  std::string description;
+  std::string created_on;   // ISO 8601 UTC
+  std::string modified_on;  // ISO 8601 UTC
+  std::string primary_key;
+  std::string secondary_key;
+  std::string throttle_level = "High";  // "High" | "Low"
+  int max_concurrent_calls = 20;
+  bool prevent_update = false;
+  // The web service's serving revision when the endpoint was added or last refreshed: what it
+  // serves (with `resources` applied), whatever the web service serves since.
+  ServingRevision base;
+  std::vector<ResourceOverride> resources;  // at most one per asset name
+  std::int64_t version = 1;                 // 1 when added, +1 on every change
 };
 
 // An Azure-AsyncOperation status resource.

@@ -99,6 +99,36 @@ CREATE INDEX batch_jobs_by_service ON batch_jobs (service_id);
 -- Finding the jobs a stopped host left running, at every start.
 CREATE INDEX batch_jobs_by_status ON batch_jobs (status);
 )sql"},
+      // Classic endpoints added to a web service (its default endpoint is the web service itself
+      // and has no row). Keyed like the web service (lower-case keys) plus the endpoint's name,
+      // which is lower case by rule. base_revision/base_properties are the web service's serving
+      // revision when the endpoint was added or refreshed: what it serves, with the overrides in
+      // resources ([{Name, Kind, Location{BaseLocation, RelativeLocation, SasBlobToken}}])
+      // applied. The foreign key refuses an endpoint of a web service that is gone; the store also
+      // deletes a web service's endpoints itself, in the transaction that deletes it.
+      {4, R"sql(
+CREATE TABLE classic_endpoints (
+  subscription_key     TEXT NOT NULL,
+  resource_group_key   TEXT NOT NULL,
+  web_service_key      TEXT NOT NULL,
+  name                 TEXT NOT NULL CHECK (name <> '' AND name = lower(name)),
+  description          TEXT NOT NULL,
+  created_on           TEXT NOT NULL,
+  modified_on          TEXT NOT NULL,
+  primary_key          TEXT NOT NULL CHECK (primary_key <> ''),
+  secondary_key        TEXT NOT NULL CHECK (secondary_key <> ''),
+  throttle_level       TEXT NOT NULL CHECK (throttle_level IN ('High', 'Low')),
+  max_concurrent_calls INTEGER NOT NULL CHECK (max_concurrent_calls >= 1),
+  prevent_update       INTEGER NOT NULL CHECK (prevent_update IN (0, 1)),
+  base_revision        INTEGER NOT NULL CHECK (base_revision >= 1),
+  base_properties      TEXT NOT NULL CHECK (json_valid(base_properties)),
+  resources            TEXT NOT NULL CHECK (json_valid(resources) AND json_type(resources) = 'array'),
+  version              INTEGER NOT NULL CHECK (version >= 1),
+  PRIMARY KEY (subscription_key, resource_group_key, web_service_key, name),
+  FOREIGN KEY (subscription_key, resource_group_key, web_service_key)
+    REFERENCES web_services (subscription_key, resource_group_key, name_key) ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql"},
   };
   return steps;
 }

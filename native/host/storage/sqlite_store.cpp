@@ -67,6 +67,74 @@ AsyncOperation read_operation(sqlite::Database& db, const sqlite::Statement& row
   return operation;
 }
 
+constexpr const char* kEndpointColumns =
+    "name, description, created_on, modified_on, primary_key, secondary_key, throttle_level, max_concurrent_calls, "
+    "prevent_update, base_revision, base_properties, resources, version";
+
+// The endpoints of one web service: its three key columns bound to ?1, ?2, ?3.
+constexpr const char* kEndpointsOfWebService =
+    " FROM classic_endpoints WHERE subscription_key = ?1 AND resource_group_key = ?2 AND web_service_key = ?3";
+
+void bind_web_service_key(sqlite::Statement& statement, const ResourceKey& key) {
+  statement.bind(1, to_lower(key.subscription_id)).bind(2, to_lower(key.resource_group)).bind(3, to_lower(key.name));
+}
+
+// [{Name, Kind, Location{BaseLocation, RelativeLocation, SasBlobToken}}]: the shape the classic
+// API speaks, so the column reads like what was PATCHed.
+json resources_to_json(const std::vector<ResourceOverride>& resources) {
+  json array = json::array();
+  for (const ResourceOverride& resource : resources) {
+    array.push_back({{"Name", resource.name},
+                     {"Kind", resource.kind},
+                     {"Location",
+                      {{"BaseLocation", resource.base_location},
+                       {"RelativeLocation", resource.relative_location},
+                       {"SasBlobToken", resource.sas_blob_token}}}});
+  }
+  return array;
+}
+
+std::string stored_string(const json& object, const char* name) {
+  auto found = object.find(name);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+std::vector<ResourceOverride> resources_from_json(sqlite::Database& db, const json& array) {
+  std::vector<ResourceOverride> resources;
+  for (const json& item : array) {
+    const json* location = item.is_object() && item.contains("Location") ? &item.at("Location") : nullptr;
+    if (!location || !location->is_object()) {
+      throw Error(ErrorCode::Generic, "azml database " + db.path().string() +
+                                          " holds a malformed resource in classic_endpoints.resources");
+    }
+    resources.push_back(ResourceOverride{stored_string(item, "Name"), stored_string(item, "Kind"),
+                                         stored_string(*location, "BaseLocation"),
+                                         stored_string(*location, "RelativeLocation"),
+                                         stored_string(*location, "SasBlobToken")});
+  }
+  return resources;
+}
+
+// Reads the columns listed in kEndpointColumns, in that order.
+EndpointRecord read_endpoint(sqlite::Database& db, const ResourceKey& web_service, const sqlite::Statement& row) {
+  EndpointRecord endpoint;
+  endpoint.web_service = web_service;
+  endpoint.name = row.column_text(0);
+  endpoint.description = row.column_text(1);
+  endpoint.created_on = row.column_text(2);
+  endpoint.modified_on = row.column_text(3);
+  endpoint.primary_key = row.column_text(4);
+  endpoint.secondary_key = row.column_text(5);
+  endpoint.throttle_level = row.column_text(6);
+  endpoint.max_concurrent_calls = static_cast<int>(row.column_int64(7));
+  endpoint.prevent_update = row.column_int64(8) != 0;
+  endpoint.base.revision = row.column_int64(9);
+  endpoint.base.properties = parse_stored_json(db, row.column_text(10), "classic_endpoints.base_properties");
+  endpoint.resources = resources_from_json(db, parse_stored_json(db, row.column_text(11), "classic_endpoints.resources"));
+  endpoint.version = row.column_int64(12);
+  return endpoint;
+}
+
 void insert_operation(sqlite::Database& db, const AsyncOperation& operation) {
   sqlite::Statement insert(db, std::string("INSERT INTO async_operations (") + kOperationColumns +
                                    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -187,6 +255,11 @@ class SqliteStore final : public Store {
     remove.bind(1, to_lower(key.subscription_id)).bind(2, to_lower(key.resource_group)).bind(3, to_lower(key.name));
     bool deleted = false;
     while (remove.step()) deleted = true;
+    // The foreign key's cascade would do this too, but only on connections that enable foreign
+    // keys: said here, a web service's endpoints go with it whoever deletes it.
+    sqlite::Statement remove_endpoints(db_, std::string("DELETE") + kEndpointsOfWebService);
+    bind_web_service_key(remove_endpoints, key);
+    remove_endpoints.run();
     insert_operation(db_, operation);
     transaction.commit();
     return deleted;
@@ -226,6 +299,87 @@ class SqliteStore final : public Store {
     select.bind(1, id);
     if (!select.step()) return std::nullopt;
     return read_operation(db_, select);
+  }
+
+  std::optional<EndpointRecord> find_endpoint(const ResourceKey& web_service, const std::string& name) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite::Statement select(db_, std::string("SELECT ") + kEndpointColumns + kEndpointsOfWebService + " AND name = ?4");
+    bind_web_service_key(select, web_service);
+    select.bind(4, name);
+    if (!select.step()) return std::nullopt;
+    return read_endpoint(db_, web_service, select);
+  }
+
+  std::vector<EndpointRecord> list_endpoints(const ResourceKey& web_service) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite::Statement select(db_, std::string("SELECT ") + kEndpointColumns + kEndpointsOfWebService + " ORDER BY name");
+    bind_web_service_key(select, web_service);
+    std::vector<EndpointRecord> endpoints;
+    while (select.step()) endpoints.push_back(read_endpoint(db_, web_service, select));
+    return endpoints;
+  }
+
+  std::size_t count_endpoints(const ResourceKey& web_service) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite::Statement select(db_, std::string("SELECT count(*)") + kEndpointsOfWebService);
+    bind_web_service_key(select, web_service);
+    return select.step() ? static_cast<std::size_t>(select.column_int64(0)) : 0;
+  }
+
+  void save_endpoint(const EndpointRecord& endpoint) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite::Transaction transaction(db_);
+    {
+      sqlite::Statement exists(db_,
+                               "SELECT 1 FROM web_services WHERE subscription_key = ?1 AND resource_group_key = ?2 "
+                               "AND name_key = ?3");
+      bind_web_service_key(exists, endpoint.web_service);
+      if (!exists.step()) {
+        throw Error(ErrorCode::NotFound, "WebServiceNotFound",
+                    "Web service '" + endpoint.web_service.name + "' does not exist (any more), so endpoint '" +
+                        endpoint.name + "' cannot be saved.");
+      }
+    }
+    sqlite::Statement upsert(
+        db_,
+        std::string("INSERT INTO classic_endpoints (subscription_key, resource_group_key, web_service_key, ") +
+            kEndpointColumns +
+            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+            "ON CONFLICT (subscription_key, resource_group_key, web_service_key, name) DO UPDATE SET "
+            "description = excluded.description, created_on = excluded.created_on, "
+            "modified_on = excluded.modified_on, primary_key = excluded.primary_key, "
+            "secondary_key = excluded.secondary_key, throttle_level = excluded.throttle_level, "
+            "max_concurrent_calls = excluded.max_concurrent_calls, prevent_update = excluded.prevent_update, "
+            "base_revision = excluded.base_revision, base_properties = excluded.base_properties, "
+            "resources = excluded.resources, version = excluded.version");
+    bind_web_service_key(upsert, endpoint.web_service);
+    upsert.bind(4, endpoint.name)
+        .bind(5, endpoint.description)
+        .bind(6, endpoint.created_on)
+        .bind(7, endpoint.modified_on)
+        .bind(8, endpoint.primary_key)
+        .bind(9, endpoint.secondary_key)
+        .bind(10, endpoint.throttle_level)
+        .bind(11, static_cast<std::int64_t>(endpoint.max_concurrent_calls))
+        .bind(12, static_cast<std::int64_t>(endpoint.prevent_update ? 1 : 0))
+        .bind(13, endpoint.base.revision)
+        .bind(14, endpoint.base.properties.dump())
+        .bind(15, resources_to_json(endpoint.resources).dump())
+        .bind(16, endpoint.version);
+    upsert.run();
+    transaction.commit();
+  }
+
+  bool delete_endpoint(const ResourceKey& web_service, const std::string& name) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite::Transaction transaction(db_);
+    sqlite::Statement remove(db_, std::string("DELETE") + kEndpointsOfWebService + " AND name = ?4 RETURNING name");
+    bind_web_service_key(remove, web_service);
+    remove.bind(4, name);
+    bool deleted = false;
+    while (remove.step()) deleted = true;
+    transaction.commit();
+    return deleted;
   }
 
   std::optional<std::string> get_setting(const std::string& name) override {

@@ -31,8 +31,8 @@ class Store {
   // nullopt when the web service does not exist or no revision of it ever provisioned.
   virtual std::optional<ServingRevision> find_serving_revision(const ResourceKey& key) = 0;
 
-  // Deletes the web service if it exists and records the operation, in one transaction.
-  // Returns whether a web service was deleted.
+  // Deletes the web service if it exists, with its classic endpoints, and records the operation,
+  // in one transaction. Returns whether a web service was deleted.
   virtual bool delete_web_service(const ResourceKey& key, const AsyncOperation& operation) = 0;
 
   // Web services of a subscription, or of one resource group when resource_group is set,
@@ -46,6 +46,20 @@ class Store {
   virtual std::string continuation_of(const WebServiceRecord& record) = 0;
 
   virtual std::optional<AsyncOperation> find_operation(const std::string& id) = 0;
+
+  // Classic endpoints added to a web service (its default endpoint is the web service itself and
+  // is not stored). The web service is matched case-insensitively, the endpoint name exactly
+  // (names are lower case).
+  virtual std::optional<EndpointRecord> find_endpoint(const ResourceKey& web_service, const std::string& name) = 0;
+  // Every endpoint of the web service, ordered by name.
+  virtual std::vector<EndpointRecord> list_endpoints(const ResourceKey& web_service) = 0;
+  // How many endpoints the web service has (without reading them).
+  virtual std::size_t count_endpoints(const ResourceKey& web_service) = 0;
+  // Inserts or replaces the endpoint, in one transaction. Throws azml::Error(NotFound,
+  // "WebServiceNotFound") when its web service does not exist (any more); nothing is written then.
+  virtual void save_endpoint(const EndpointRecord& endpoint) = 0;
+  // Deletes the endpoint if it exists, in one transaction. Returns whether one was deleted.
+  virtual bool delete_endpoint(const ResourceKey& web_service, const std::string& name) = 0;
 
   // Small named values (the default subscription id, schema facts).
   virtual std::optional<std::string> get_setting(const std::string& name) = 0;

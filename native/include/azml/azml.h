@@ -323,7 +323,14 @@ AZML_EXTERN(int) azml_blob_sas(azml_buf *out, azml_client *client, const char *c
  *
  * workspace_id NULL: the client's subscription id (azml_client_subscription_id). The client's
  * token authorizes every call; for the endpoint calls (get, patch, refresh) the endpoint's own
- * primary or secondary key is accepted as the token too, as Azure allowed.
+ * primary or secondary key is accepted as the token too, as Azure allowed (then give
+ * workspace_id: finding the subscription needs the admin token).
+ *
+ * Failures carry the service's error code in azml_error_last()->service_code, so callers can
+ * tell the cases apart: DefaultEndpointNotUpdatable, InvalidEndpointName, UpdatableResourceNotFound,
+ * BlobLocationExpired, InvalidTrainedModel ... (AZML_EINVALID), EndpointNotFound and
+ * WebServiceNotFound (AZML_ENOTFOUND), DefaultEndpointInUse and EndpointUpdatePrevented
+ * (AZML_ECONFLICT).
  */
 
 /* GET .../webservices: a JSON array of {Id, Name, Description, CreationTime, WorkspaceId,
@@ -334,7 +341,8 @@ AZML_EXTERN(int) azml_classic_webservice_list(azml_buf *out, azml_client *client
 AZML_EXTERN(int) azml_classic_webservice_get(azml_buf *out, azml_client *client, const char *workspace_id,
                                              const char *web_service_id);
 
-/* DELETE .../webservices/{web_service_id}: the web service, its endpoints and its ARM resource. */
+/* DELETE .../webservices/{web_service_id}: the web service, its endpoints and its ARM resource.
+   AZML_ENOTFOUND when there is none. */
 AZML_EXTERN(int) azml_classic_webservice_remove(azml_client *client, const char *workspace_id,
                                                 const char *web_service_id);
 
@@ -369,7 +377,9 @@ AZML_EXTERN(int) azml_endpoint_options_init(azml_endpoint_options *opts, unsigne
  * PUT .../endpoints/{endpoint_name}: adds an endpoint serving the web service's current
  * definition and models with keys of its own, or changes the settings of an endpoint that
  * exists (its keys and resources stay). Names are 1-24 lower-case letters and digits. *out is
- * the endpoint. opts NULL: defaults.
+ * the endpoint. opts NULL: defaults. Members of opts left NULL or 0 are not sent, so the host's
+ * defaults apply; the host judges the values given (AZML_EINVALID for a throttle level or a
+ * number of calls it refuses).
  */
 AZML_EXTERN(int) azml_endpoint_add(azml_buf *out, azml_client *client, const char *workspace_id,
                                    const char *web_service_id, const char *endpoint_name,
@@ -404,7 +414,8 @@ AZML_EXTERN(int) azml_endpoint_refresh(azml_buf *out, int *out_refreshed, azml_c
                                        const char *workspace_id, const char *web_service_id,
                                        const char *endpoint_name, int overwrite_resources);
 
-/* DELETE .../endpoints/{endpoint_name}. The default endpoint cannot be deleted (AZML_ECONFLICT). */
+/* DELETE .../endpoints/{endpoint_name}. The default endpoint cannot be deleted (AZML_ECONFLICT);
+   AZML_ENOTFOUND when there is no such endpoint. */
 AZML_EXTERN(int) azml_endpoint_remove(azml_client *client, const char *workspace_id, const char *web_service_id,
                                       const char *endpoint_name);
 
@@ -446,8 +457,9 @@ AZML_EXTERN(void) azml_rrs_free(azml_rrs *rrs);
  * POST .../execute?api-version=2.0: request_json is
  * {"Inputs":{"input1":{"ColumnNames":[…],"Values":[[…]]}},"GlobalParameters":{}} (or, with
  * AZML_RRS_SWAGGER, {"Inputs":{"input1":[{"col":"value"}]},"GlobalParameters":{}}); *out is the
- * service's {"Results":{…}}. AZML_EINVALID naming the input, row and column for bad data;
- * AZML_ETHROTTLED beyond the service's MaxConcurrentCalls (after retries).
+ * service's {"Results":{…}}. AZML_EINVALID naming the input, row and column for bad data, and
+ * for flags this library does not know; AZML_ETHROTTLED beyond the service's MaxConcurrentCalls
+ * (after retries).
  */
 AZML_EXTERN(int) azml_rrs_execute(azml_buf *out, azml_rrs *rrs, const char *request_json, unsigned int flags);
 

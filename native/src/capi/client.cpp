@@ -78,6 +78,7 @@ int azml_client_new(azml_client** out, const azml_client_options* opts) {
     auto handle = std::make_unique<azml_client>();
     handle->options = azml::capi::to_client_options(opts);
     handle->management = std::make_unique<azml::client::ManagementClient>(handle->options);
+    handle->classic = std::make_unique<azml::client::ClassicClient>(*handle->management);
     *out = handle.release();
   });
 }

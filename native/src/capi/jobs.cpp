@@ -1,10 +1,10 @@
 // azml_batch_*: a web service's Batch Execution Service, JSON text in and out.
-#include <chrono>
 #include <memory>
 #include <string>
 
 #include "capi/barrier.hpp"
 #include "capi/buffer.hpp"
+#include "capi/service_api_options.hpp"
 #include "client/batch_client.hpp"
 
 struct azml_batch {
@@ -14,51 +14,16 @@ struct azml_batch {
 
 namespace {
 
-using azml::Error;
-using azml::ErrorCode;
 using azml::capi::fill_buffer;
 using azml::capi::guarded;
 using azml::capi::require_argument;
 
-constexpr unsigned int kDefaultTimeoutMs = 100000;
-constexpr unsigned int kDefaultRetryDelayMs = 800;
-constexpr unsigned int kMaxRetryDelayMs = 30000;
-
 void require_known_version(unsigned int version) {
-  if (version != AZML_BATCH_OPTIONS_VERSION) {
-    throw Error(ErrorCode::Invalid, "unknown azml_batch_options version " + std::to_string(version) +
-                                        " (this library knows version " + std::to_string(AZML_BATCH_OPTIONS_VERSION) +
-                                        ")")
-        .with_target("version");
-  }
+  azml::capi::require_options_version(version, AZML_BATCH_OPTIONS_VERSION, "azml_batch_options");
 }
 
 azml::client::BatchClientOptions to_batch_options(const azml_batch_options* opts) {
-  require_argument(opts, "opts");  // the location and key have no defaults
-  require_known_version(opts->version);
-  if (!opts->api_location || !*opts->api_location) {
-    throw Error(ErrorCode::Invalid, "the options need an api_location (the web service's API location)")
-        .with_target("api_location");
-  }
-  if (!opts->api_key || !*opts->api_key) {
-    throw Error(ErrorCode::Invalid, "the options need an api_key (the web service's primary or secondary key)")
-        .with_target("api_key");
-  }
-  if (opts->retry_delay_ms > kMaxRetryDelayMs) {
-    throw Error(ErrorCode::Invalid, "retry_delay_ms must be at most " + std::to_string(kMaxRetryDelayMs))
-        .with_target("retry_delay_ms");
-  }
-  azml::client::BatchClientOptions options;
-  options.api_location = opts->api_location;
-  options.api_key = opts->api_key;
-  options.timeout = std::chrono::milliseconds(opts->timeout_ms ? opts->timeout_ms : kDefaultTimeoutMs);
-  options.retry.max_retries = opts->max_retries;
-  options.retry.initial_delay =
-      std::chrono::milliseconds(opts->retry_delay_ms ? opts->retry_delay_ms : kDefaultRetryDelayMs);
-  options.retry.max_delay = std::chrono::milliseconds(kMaxRetryDelayMs);
-  if (opts->ca_file) options.ca_file = opts->ca_file;
-  if (opts->user_agent) options.user_agent_suffix = opts->user_agent;
-  return options;
+  return azml::capi::to_service_api_options(opts, AZML_BATCH_OPTIONS_VERSION, "azml_batch_options");
 }
 
 }  // namespace

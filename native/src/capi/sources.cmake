@@ -9,6 +9,8 @@ set(AZML_CAPI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/definition.cpp
   ${CMAKE_CURRENT_LIST_DIR}/jobs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/blobs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/classic.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rrs.cpp
 )
 
 # Only azml_* may be exported (tests/capi checks it): native/CMakeLists.txt links the azml

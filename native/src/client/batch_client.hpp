@@ -3,31 +3,15 @@
 // answers are JSON text, as in the management client.
 #pragma once
 
-#include <chrono>
 #include <memory>
 #include <string>
 
-#include "client/logging_policy.hpp"
-#include "client/pipeline.hpp"
-#include "client/retry_policy.hpp"
-#include "client/time_source.hpp"
-#include "client/transport.hpp"
+#include "client/service_api.hpp"
 
 namespace azml::client {
 
-struct BatchClientOptions {
-  // The service's API location, "https://host/workspaces/{ws}/services/{id}" or
-  // ".../subscriptions/{ws}/services/{id}". A URL that goes on to "/jobs..." or "/execute..."
-  // (a SubmitJobRequestUrl, an RRS URL) is cut back to the location.
-  std::string api_location;
-  std::string api_key;  // the service's primary or secondary key (required)
-  std::chrono::milliseconds timeout{100000};  // each HTTP exchange
-  RetryOptions retry;
-  std::string ca_file;
-  std::string user_agent_suffix;
-  LogSink log_sink;
-  TimeSource time = TimeSource::real();
-};
+// The service's API location and key, and how to reach it (see ServiceApiOptions).
+using BatchClientOptions = ServiceApiOptions;
 
 class BatchClient {
  public:
@@ -48,18 +32,12 @@ class BatchClient {
   // GET .../jobs: a JSON array.
   std::string list();
 
-  const std::string& api_location() const noexcept { return options_.api_location; }
+  const std::string& api_location() const noexcept { return channel_.api_location(); }
 
  private:
-  http::Response exchange(const std::string& method, const std::string& path, const std::string* body) const;
   std::string jobs_url(const std::string& suffix) const;
 
-  BatchClientOptions options_;
-  std::unique_ptr<Pipeline> pipeline_;
+  ServiceApiChannel channel_;
 };
-
-// The API location a URL names (see BatchClientOptions::api_location). Throws
-// azml::Error(Invalid) for a URL that is not http(s) or names no service.
-std::string batch_api_location(const std::string& url);
 
 }  // namespace azml::client

@@ -1,14 +1,11 @@
 #include "client/management_client.hpp"
 
-#include <algorithm>
-#include <initializer_list>
-
 #include "client/bearer_token_policy.hpp"
 #include "client/cpprest_transport.hpp"
 #include "client/request_id_policy.hpp"
+#include "client/response_checks.hpp"
 #include "client/retry_after.hpp"
 #include "client/user_agent_policy.hpp"
-#include "common/arm_error.hpp"
 #include "common/error.hpp"
 #include "common/json.hpp"
 #include "common/strings.hpp"
@@ -62,44 +59,6 @@ void check_options(const ManagementClientOptions& options) {
   }
 }
 
-std::string request_id_of(const http::Response& response) {
-  return response.headers.get("x-ms-request-id").value_or("");
-}
-
-// Accepts the listed statuses; maps an error status to the service's error and anything else
-// (a success code this operation does not define) to Error(Http).
-void require_status(const http::Response& response, std::initializer_list<int> accepted, const std::string& what) {
-  if (std::find(accepted.begin(), accepted.end(), response.status) != accepted.end()) return;
-  if (response.status >= 400 || response.status < 200) {
-    throw error_from_response(response.status, response.body, request_id_of(response));
-  }
-  throw Error(ErrorCode::Http, what + ": unexpected HTTP status " + std::to_string(response.status))
-      .with_http_status(response.status)
-      .with_request_id(request_id_of(response));
-}
-
-json parse_object_body(const http::Response& response, const std::string& what) {
-  json body = json::parse(response.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    throw Error(ErrorCode::Http, what + ": the service answered with a body that is not a JSON object")
-        .with_http_status(response.status)
-        .with_request_id(request_id_of(response));
-  }
-  return body;
-}
-
-void require_json_object_text(const std::string& text, const char* argument) {
-  json parsed;
-  try {
-    parsed = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw Error(ErrorCode::Invalid, std::string(argument) + " is not valid JSON: " + e.what()).with_target(argument);
-  }
-  if (!parsed.is_object()) {
-    throw Error(ErrorCode::Invalid, std::string(argument) + " must be a JSON object").with_target(argument);
-  }
-}
-
 // The only part of nextLink that is used, as the PowerShell client does (contract 1.1): the
 // server's host name in nextLink may not be the one the client reaches it by.
 std::string skiptoken_of(const std::string& next_link) {
@@ -142,6 +101,11 @@ ManagementClient::ManagementClient(ManagementClientOptions options, std::shared_
 
 std::string ManagementClient::url(const std::string& path, const std::string& query) const {
   return options_.endpoint + path + (query.empty() ? "" : "?" + query);
+}
+
+http::Response ManagementClient::send(const std::string& method, const std::string& path, const std::string& query,
+                                      const std::string* body) const {
+  return exchange(method, url(path, query), body);
 }
 
 http::Response ManagementClient::exchange(const std::string& method, const std::string& target,

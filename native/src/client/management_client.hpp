@@ -62,6 +62,14 @@ class ManagementClient {
   // JSON array, following nextLink page by page.
   std::string list(const std::optional<std::string>& resource_group = std::nullopt);
 
+  // One exchange with the endpoint through this client's pipeline (request id, user agent,
+  // retries, bearer token, logging) with the JSON headers every call sends: path below the
+  // endpoint ("/workspaces/..."), query without '?' (may be empty). The response whatever its
+  // status. Clients of the endpoint's other APIs (ClassicClient) go through here, so that one
+  // client has one pipeline and one subscription.
+  http::Response send(const std::string& method, const std::string& path, const std::string& query,
+                      const std::string* body) const;
+
  private:
   std::string web_service_path(const std::string& resource_group, const std::string& name);
   std::string url(const std::string& path, const std::string& query) const;

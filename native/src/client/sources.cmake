@@ -11,8 +11,12 @@ set(AZML_CLIENT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/redaction.cpp
   ${CMAKE_CURRENT_LIST_DIR}/logging_policy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/async_operation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/response_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/management_client.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/classic_client.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/service_api.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batch_client.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rrs_client.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shared_key_policy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/storage_connection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/blob_responses.cpp

@@ -21,7 +21,7 @@ inline constexpr const char* kTrainingPrimaryKey = "training-primary-key";
 inline constexpr const char* kTrainingSecondaryKey = "training-secondary-key";
 inline constexpr const char* kDataContainer = "retraining";
 
-// native/examples/training-service.json with the keys above.
+// module/Examples/breast-cancer/training-service.json with the keys above.
 json training_service();
 // The same service with a different graph: its package, assets and input/output replaced by
 // what edit() makes of them.

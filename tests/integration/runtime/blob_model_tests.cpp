@@ -1,6 +1,13 @@
 // Trained models kept in the host's own blob store: uploaded with libazml's blob client, named by
 // the host's blob URL, read by the runtime straight from the store. The retraining workflow
 // overwrites the model blob and updates the service to load it.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <csignal>
+
 #include <boost/test/unit_test.hpp>
 
 #include "client/blob_client.hpp"
@@ -47,6 +54,29 @@ struct BlobModelFixture {
 
 std::string scores_of(const std::string& model) { return azml::test::expected_values(model, 3).dump(); }
 
+// A loopback port nobody listens on now, other than `not_this`.
+std::uint16_t another_free_port(std::uint16_t not_this) {
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    BOOST_TEST_REQUIRE(fd >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    const bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+                       ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
+    ::close(fd);
+    BOOST_TEST_REQUIRE(bound);
+    if (ntohs(address.sin_port) != not_this) return ntohs(address.sin_port);
+  }
+  BOOST_FAIL("no other free port");
+  return 0;
+}
+
+std::uint16_t port_of(const std::string& endpoint) {
+  return static_cast<std::uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1)));
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(blob_model_tests, BlobModelFixture)
@@ -89,6 +119,34 @@ BOOST_AUTO_TEST_CASE(a_missing_or_foreign_blob_fails_the_update_and_the_old_mode
                  "not a usable .ilearner file") != std::string::npos,
              foreign.body);
   BOOST_TEST(scores(url) == scores_of(azml::test::boosted_tree_model()));
+}
+
+BOOST_AUTO_TEST_CASE(a_host_restarted_on_another_port_still_reads_the_models_its_urls_name) {
+  // Model URLs name the port of the run that handed them out; the blobs are still this host's.
+  blobs->put_blob(kContainer, "before-restart.ilearner", azml::test::boosted_tree_model());
+  const std::string first_endpoint = scoring.host().info().endpoint;
+  BOOST_TEST_REQUIRE(
+      scoring.put_service("moved", azml::test::predictive_service(model_url("before-restart.ilearner"))).status == 201);
+
+  auto& first = scoring.host();
+  BOOST_TEST_REQUIRE(first.process().stop(SIGTERM) == 0);
+  const std::uint16_t new_port = another_free_port(port_of(first_endpoint));
+  azml::test::HostProcess second(AZML_HOST_EXECUTABLE, first.data_dir(), {"--port", std::to_string(new_port)},
+                                 first.dir().path() / "logs-restarted");
+  const auto info = second.wait_until_ready();
+  BOOST_TEST_REQUIRE(info.endpoint != first_endpoint);
+  azml::test::TestClient client(info.endpoint, info.admin_token);
+  const json after = client.get(azml::test::web_service_path(info.subscription_id, "rg", "moved")).json_body();
+  BOOST_TEST(after.at("properties").at("provisioningState") == "Succeeded");
+  const std::string swagger = after.at("properties").at("swaggerLocation").get<std::string>();
+  azml::test::TestRequest call("POST", swagger.substr(0, swagger.rfind('/')) + "/execute?api-version=2.0");
+  call.body = azml::test::table_request(3).dump();
+  call.authorization = std::string("Bearer ") + azml::test::kPrimaryKey;
+  auto served = client.send(call);
+  BOOST_TEST_REQUIRE(served.status == 200, served.body);
+  BOOST_TEST(served.json_body().at("Results").at("output1").at("value").at("Values").dump() ==
+             scores_of(azml::test::boosted_tree_model()));
+  BOOST_TEST(second.stop(SIGTERM) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

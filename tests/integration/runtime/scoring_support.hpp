@@ -20,7 +20,7 @@ const std::string& logistic_model();
 // A server on 127.0.0.1 answering every GET with `body` and `status` (one per connection).
 std::unique_ptr<LoopbackHttpServer> serve_bytes(const std::string& body, int status = 200);
 
-// native/examples/predictive-service.json with its trained model at model_uri, keys set to
+// module/Examples/breast-cancer/predictive-service.json with its trained model at model_uri, keys set to
 // kPrimaryKey/kSecondaryKey and at most max_calls concurrent calls.
 json predictive_service(const std::string& model_uri, int max_calls = 20);
 inline constexpr const char* kPrimaryKey = "scoring-primary-key";
