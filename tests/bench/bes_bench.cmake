@@ -11,7 +11,7 @@ target_link_libraries(bes_bench PRIVATE azml_host_core azml_engine azml_host_tes
 target_compile_definitions(bes_bench PRIVATE
   AZML_HOST_EXECUTABLE="$<TARGET_FILE:azml-host>"
   AZML_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
-  AZML_EXAMPLES_DIR="${PROJECT_SOURCE_DIR}/native/examples"
+  AZML_EXAMPLES_DIR="${PROJECT_SOURCE_DIR}/module/Examples/breast-cancer"
   AZML_XGBOOST_CLI="$<IF:$<BOOL:${AZML_BENCH_XGBOOST_CLI}>,${AZML_BENCH_XGBOOST_CLI},>")
 add_dependencies(bes_bench azml-host)
 

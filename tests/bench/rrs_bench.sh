@@ -83,7 +83,7 @@ service_path="/subscriptions/$subscription/resourceGroups/bench/providers/Micros
 
 # The shipped predictive service, its model at the model server, room for every connection.
 definition_for() {  # model file name -> PUT body
-  "$py" - "$repo/native/examples/predictive-service.json" "$models/$1" "$key" <<'PY'
+  "$py" - "$repo/module/Examples/breast-cancer/predictive-service.json" "$models/$1" "$key" <<'PY'
 import json, sys
 service = json.load(open(sys.argv[1]))
 properties = service["properties"]

@@ -1,9 +1,10 @@
 # Helpers of the batch job Pester files, dot-sourced after AzMlTestHelpers.ps1: the shipped
-# retraining service (native/examples/training-service.json, Breast cancer diagnosis) deployed
-# on the test host, and its data in the host's storage.
+# retraining service (module/Examples/breast-cancer/training-service.json, Breast cancer
+# diagnosis) deployed on the test host, and its data in the host's storage.
 
 $script:AzMlRepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
-$script:AzMlTrainingDefinition = Join-Path $AzMlRepositoryRoot 'native/examples/training-service.json'
+$script:AzMlTrainingDefinition = Join-Path $AzMlRepositoryRoot 'module/Examples/breast-cancer/training-service.json'
+$script:AzMlPredictiveDefinition = Join-Path $AzMlRepositoryRoot 'module/Examples/breast-cancer/predictive-service.json'
 $script:AzMlBreastCancerCsv = Join-Path $AzMlRepositoryRoot 'tests/data/breast_cancer.csv'
 
 function New-AzMlTestTrainingService {

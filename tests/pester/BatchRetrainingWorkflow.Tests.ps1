@@ -1,5 +1,5 @@
 # End to end: the whole new (ARM) web service loop of Azure ML Studio, on the embedded host, with
-# the shipped breast cancer services (native/examples):
+# the shipped breast cancer services (module/Examples/breast-cancer):
 #   1. a retraining web service's batch job trains a first model on a little old data;
 #   2. a predictive web service serves that model, and scores;
 #   3. the retraining service runs again by BES on new data: a new .ilearner and its evaluation
@@ -39,7 +39,7 @@ BeforeAll {
     function New-PredictiveService {
         # The shipped predictive service, its trained model at $ModelUri.
         param([string] $Name, [string] $ModelUri)
-        $service = Get-Content -LiteralPath (Join-Path $AzMlRepositoryRoot 'native/examples/predictive-service.json') -Raw |
+        $service = Get-Content -LiteralPath $AzMlPredictiveDefinition -Raw |
             ConvertFrom-Json -AsHashtable
         $service.properties.assets.asset1.locationInfo.uri = $ModelUri
         $file = Join-Path $work "$Name.json"

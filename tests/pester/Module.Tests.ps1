@@ -47,6 +47,22 @@ Describe 'The AzMl manifest' {
         $aliases['Get-AzureRmMlWebServiceKeys'].ResolvedCommandName | Should -Be 'Get-AzMlWebServiceKey'
     }
 
+    It 'exports the azuremlps names of the classic endpoint commands as aliases' {
+        $aliases = $module.ExportedAliases
+        $aliases['Get-AmlWebServiceEndpoint'].ResolvedCommandName | Should -Be 'Get-AzMlWebServiceEndpoint'
+        $aliases['Add-AmlWebServiceEndpoint'].ResolvedCommandName | Should -Be 'Add-AzMlWebServiceEndpoint'
+        $aliases['Remove-AmlWebServiceEndpoint'].ResolvedCommandName | Should -Be 'Remove-AzMlWebServiceEndpoint'
+        $aliases['Patch-AmlWebServiceEndpoint'].ResolvedCommandName | Should -Be 'Update-AzMlWebServiceEndpoint'
+        $aliases['Refresh-AmlWebServiceEndpoint'].ResolvedCommandName | Should -Be 'Sync-AzMlWebServiceEndpoint'
+        $aliases['Invoke-AmlWebServiceRRSEndpoint'].ResolvedCommandName | Should -Be 'Invoke-AzMlWebService'
+    }
+
+    It 'exports every alias its manifest lists, and no other' {
+        $manifest = Import-PowerShellDataFile -Path $stagedManifest
+        ($module.ExportedAliases.Keys | Sort-Object) -join ',' | Should -Be (($manifest.AliasesToExport | Sort-Object) -join ',')
+        ($module.ExportedFunctions.Keys | Sort-Object) -join ',' | Should -Be (($manifest.FunctionsToExport | Sort-Object) -join ',')
+    }
+
     It 'finds libazml beside its assembly and reports its version' {
         $assemblyDirectory = Split-Path -Parent ([AzMl.AzMlClient].Assembly.Location)
         $assemblyDirectory | Should -Be (Join-Path $module.ModuleBase 'bin')
@@ -89,8 +105,9 @@ Describe 'Command <_>' -ForEach $commandNames {
     }
 
     It 'supports -WhatIf and -Confirm when it changes state' {
-        # Invoke-AzMlBatchJob submits and runs a job.
-        $changesState = $command.Verb -in 'New', 'Update', 'Remove', 'Start', 'Stop', 'Export', 'Set', 'Invoke'
+        # Invoke-AzMlBatchJob submits and runs a job; Add- and Sync-AzMlWebServiceEndpoint add and
+        # refresh endpoints; Invoke-AzMlWebService supports -WhatIf too (ConfirmImpact Low).
+        $changesState = $command.Verb -in 'New', 'Update', 'Remove', 'Start', 'Stop', 'Export', 'Set', 'Invoke', 'Add', 'Sync'
         $command.Parameters.ContainsKey('WhatIf') | Should -Be $changesState
     }
 }
@@ -104,8 +121,8 @@ Describe 'Web service commands' {
         $parameter.Aliases | Should -Be @('AzContext', 'AzureRmContext', 'AzureCredential')
     }
 
-    It 'Remove-AzMlWebService has ConfirmImpact High' {
-        $attribute = (Get-Command Remove-AzMlWebService).ScriptBlock.Attributes |
+    It '<_> has ConfirmImpact High' -ForEach 'Remove-AzMlWebService', 'Remove-AzMlWebServiceEndpoint' {
+        $attribute = (Get-Command $_).ScriptBlock.Attributes |
             Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
         $attribute.ConfirmImpact | Should -Be 'High'
     }
@@ -117,6 +134,12 @@ Describe 'Web service commands' {
         @{ Command = 'Remove-AzMlWebService'; Sets = 'RemoveByNameAndResourceGroup,RemoveByObject' }
         @{ Command = 'Export-AzMlWebService'; Sets = 'ExportToFile,ExportToJSON' }
         @{ Command = 'Import-AzMlWebService'; Sets = 'ImportFromJSONFile,ImportFromJSONString.' }
+        @{ Command = 'Get-AzMlWebServiceEndpoint'; Sets = 'Name,WebService,WebServiceId' }
+        @{ Command = 'Add-AzMlWebServiceEndpoint'; Sets = 'Name,WebService,WebServiceId' }
+        @{ Command = 'Remove-AzMlWebServiceEndpoint'; Sets = 'Endpoint,Name,WebService,WebServiceId' }
+        @{ Command = 'Update-AzMlWebServiceEndpoint'; Sets = 'Endpoint,Name,WebService,WebServiceId' }
+        @{ Command = 'Sync-AzMlWebServiceEndpoint'; Sets = 'Endpoint,Name,WebService,WebServiceId' }
+        @{ Command = 'Invoke-AzMlWebService'; Sets = 'ApiLocation,Endpoint,Name,WebService' }
     ) {
         ((Get-Command $Command).ParameterSets.Name | Sort-Object) -join ',' | Should -Be $Sets
     }
@@ -209,5 +232,57 @@ Describe 'The JSON converter' {
 
     It 'refuses JSON objects with the same property twice in different case' {
         { [AzMl.JsonObjectConverter]::FromJsonObject('{"title":"a","Title":"b"}', $null) } | Should -Throw '*more than once*'
+    }
+}
+
+Describe 'The shipped examples' {
+    BeforeAll {
+        $script:examples = Join-Path $module.ModuleBase 'Examples'
+        $script:runbook = Join-Path $examples 'Invoke-AzMlRetrainingRunbook.ps1'
+    }
+
+    It 'has the runbook, its README and the data it reads' {
+        foreach ($file in 'Invoke-AzMlRetrainingRunbook.ps1', 'README.md', 'data/breast_cancer.csv', 'data/diabetes.csv', 'data/README.md') {
+            Test-Path -LiteralPath (Join-Path $examples $file) | Should -BeTrue -Because "Examples/$file is shipped"
+        }
+    }
+
+    It '<_> is a definition Import-AzMlWebService reads, with its trained-model asset or outputs' -ForEach @(
+        'breast-cancer/training-service.json', 'breast-cancer/predictive-service.json',
+        'diabetes/training-service.json', 'diabetes/predictive-service.json') {
+        $definition = Import-AzMlWebService -InputFile (Join-Path $examples $_) -ErrorAction Stop
+        $definition.properties.packageType | Should -Be 'Graph'
+        $resources = @($definition.properties.assets.PSObject.Properties.Value | Where-Object type -EQ 'Resource')
+        if ($_ -like '*predictive*') {
+            $resources.Count | Should -Be 1
+            $resources[0].name | Should -BeLike '*`[trained model`]'
+        } else {
+            $resources.Count | Should -Be 0
+            $definition.properties.output.properties.PSObject.Properties.Name | Should -Be @('output1', 'output2')
+        }
+    }
+
+    It 'documents the runbook: synopsis, every parameter, examples' {
+        $help = Get-Help $runbook -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterThan 1
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        foreach ($parameter in (Get-Command $runbook).Parameters.get_Keys() | Where-Object { $_ -notin $common }) {
+            $parameterHelp = $help.Parameters.Parameter | Where-Object Name -EQ $parameter
+            ($parameterHelp.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$parameter needs help"
+        }
+    }
+
+    It 'uses public commands only: no Invoke-RestMethod, no private helper' {
+        $tokens = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($runbook, [ref] $tokens, [ref] $null)
+        $called = $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.CommandAst] }, $true) |
+            ForEach-Object { $_.GetCommandName() } | Where-Object { $_ -like '*-AzMl*' -or $_ -like '*-Rest*' -or $_ -like '*-WebRequest' } |
+            Sort-Object -Unique
+        $public = $module.ExportedFunctions.Keys
+        foreach ($name in $called) { $name | Should -BeIn $public -Because 'the runbook is written as a user writes one' }
+        $called | Should -Contain 'Update-AzMlWebServiceEndpoint'
+        $called | Should -Contain 'Update-AzMlWebService'
     }
 }
