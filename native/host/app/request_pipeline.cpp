@@ -93,7 +93,7 @@ void RequestPipeline::authorize(const router::Route& route, const router::RouteR
 }
 
 http::Response RequestPipeline::handle(const http::Request& request) const {
-  const std::string request_id = new_uuid();
+  const std::string request_id = new_request_id();
   http::Response response;
   try {
     response = route(request, request_id);

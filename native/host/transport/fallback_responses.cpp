@@ -13,7 +13,7 @@ http::Response error_response(const Error& error) {
   http::Response response;
   response.status = http_status_for(error);
   response.headers.set("Content-Type", "application/json; charset=utf-8");
-  auto request_id = new_uuid();
+  auto request_id = new_request_id();
   response.headers.set("x-ms-request-id", request_id);
   response.headers.set("x-ms-correlation-request-id", request_id);
   response.body = arm_error_body(error).dump();

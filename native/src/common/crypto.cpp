@@ -6,7 +6,9 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <random>
 #include <vector>
 
 #include "common/error.hpp"
@@ -32,19 +34,35 @@ std::string to_hex(std::string_view bytes) {
   }
   return out;
 }
+
+// The canonical 8-4-4-4-12 form of 16 bytes, marked as a random (version 4) UUID.
+std::string format_uuid_v4(std::string b) {
+  b[6] = static_cast<char>((b[6] & 0x0f) | 0x40);
+  b[8] = static_cast<char>((b[8] & 0x3f) | 0x80);
+  auto h = to_hex(b);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
+         h.substr(20, 12);
+}
 }  // namespace
 
 std::string random_key_base64(size_t bytes) { return base64_encode(random_bytes(bytes)); }
 
 std::string random_hex(size_t bytes) { return to_hex(random_bytes(bytes)); }
 
-std::string new_uuid() {
-  auto b = random_bytes(16);
-  b[6] = static_cast<char>((b[6] & 0x0f) | 0x40);
-  b[8] = static_cast<char>((b[8] & 0x3f) | 0x80);
-  auto h = to_hex(b);
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
-         h.substr(20, 12);
+std::string new_uuid() { return format_uuid_v4(random_bytes(16)); }
+
+std::string new_request_id() {
+  thread_local std::mt19937_64 generator = [] {
+    const std::string seed = random_bytes(32);
+    std::seed_seq sequence(seed.begin(), seed.end());
+    return std::mt19937_64(sequence);
+  }();
+  std::string bytes(16, '\0');
+  for (int half = 0; half < 2; ++half) {
+    std::uint64_t value = generator();
+    for (int i = 0; i < 8; ++i, value >>= 8) bytes[half * 8 + i] = static_cast<char>(value & 0xff);
+  }
+  return format_uuid_v4(std::move(bytes));
 }
 
 bool constant_time_equals(std::string_view a, std::string_view b) noexcept {

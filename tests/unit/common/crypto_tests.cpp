@@ -4,6 +4,8 @@
 
 #include <cctype>
 #include <ostream>
+#include <set>
+#include <thread>
 
 #include "common/crypto.hpp"
 #include "common/error.hpp"
@@ -31,8 +33,8 @@ bool is_lower_hex(const std::string& s) {
 BOOST_AUTO_TEST_SUITE(crypto_tests)
 
 BOOST_AUTO_TEST_CASE(uuids_are_canonical_version_4) {
-  for (int i = 0; i < 50; ++i) {
-    const std::string id = new_uuid();
+  for (int i = 0; i < 100; ++i) {
+    const std::string id = i % 2 ? new_uuid() : new_request_id();
     BOOST_TEST_REQUIRE(id.size() == 36u, id);
     for (size_t dash : {8u, 13u, 18u, 23u}) BOOST_TEST(id[dash] == '-', id);
     std::string digits = id.substr(0, 8) + id.substr(9, 4) + id.substr(14, 4) + id.substr(19, 4) + id.substr(24);
@@ -41,6 +43,15 @@ BOOST_AUTO_TEST_CASE(uuids_are_canonical_version_4) {
     BOOST_TEST(std::string("89ab").find(id[19]) != std::string::npos, id);  // RFC 4122 variant
   }
   BOOST_TEST(new_uuid() != new_uuid());
+}
+
+BOOST_AUTO_TEST_CASE(request_ids_differ_within_and_between_threads) {
+  std::set<std::string> ids;
+  for (int i = 0; i < 1000; ++i) ids.insert(new_request_id());
+  std::string other_thread;
+  std::thread([&other_thread] { other_thread = new_request_id(); }).join();
+  ids.insert(other_thread);
+  BOOST_TEST(ids.size() == 1001u);
 }
 
 BOOST_AUTO_TEST_CASE(random_values_have_the_requested_size) {
