@@ -224,42 +224,18 @@ namespace AzMl
             var options = new NativeBatchOptions();
             NativeCall.Check(BatchNativeMethods.BatchOptionsInit(ref options, BatchNativeMethods.BatchOptionsVersion),
                              "azml_batch_options_init");
-            var locationText = IntPtr.Zero;
-            var keyText = IntPtr.Zero;
-            var caFileText = IntPtr.Zero;
-            var userAgentText = IntPtr.Zero;
-            try
+            using var strings = new ServiceApiOptionStrings(location, key, caFile);
+            options.ApiLocation = strings.Location;
+            options.ApiKey = strings.Key;
+            options.CaFile = strings.CaFile;
+            options.UserAgent = strings.UserAgent;
+            var status = BatchNativeMethods.BatchNew(out var handle, ref options);
+            if (status < 0)
             {
-                locationText = Marshal.StringToCoTaskMemUTF8(location);
-                keyText = Marshal.StringToCoTaskMemUTF8(key);
-                caFileText = string.IsNullOrEmpty(caFile) ? IntPtr.Zero : Marshal.StringToCoTaskMemUTF8(caFile);
-                userAgentText = Marshal.StringToCoTaskMemUTF8(AzMlOperations.UserAgent);
-                options.ApiLocation = locationText;
-                options.ApiKey = keyText;
-                options.CaFile = caFileText;
-                options.UserAgent = userAgentText;
-                var status = BatchNativeMethods.BatchNew(out var handle, ref options);
-                if (status < 0)
-                {
-                    handle.Dispose();
-                    throw AzMlException.FromLastError(status, "azml_batch_new");
-                }
-                return new AzMlBatchEndpoint(location, handle);
+                handle.Dispose();
+                throw AzMlException.FromLastError(status, "azml_batch_new");
             }
-            finally
-            {
-                // The library copied every input; the key must not linger in unmanaged memory.
-                if (keyText != IntPtr.Zero)
-                {
-                    var length = 0;
-                    while (Marshal.ReadByte(keyText, length) != 0) length++;
-                    for (var i = 0; i < length; i++) Marshal.WriteByte(keyText, i, 0);
-                }
-                Marshal.FreeCoTaskMem(keyText);
-                Marshal.FreeCoTaskMem(locationText);
-                Marshal.FreeCoTaskMem(caFileText);
-                Marshal.FreeCoTaskMem(userAgentText);
-            }
+            return new AzMlBatchEndpoint(location, handle);
         }
 
         /// <summary>A web service object's primary key, read through the connection (listKeys).</summary>

@@ -223,36 +223,18 @@ namespace AzMl
         {
             var options = new NativeRrsOptions();
             NativeCall.Check(RrsNativeMethods.RrsOptionsInit(ref options, RrsNativeMethods.RrsOptionsVersion), "azml_rrs_options_init");
-            var locationText = IntPtr.Zero;
-            var keyText = IntPtr.Zero;
-            var caFileText = IntPtr.Zero;
-            var userAgentText = IntPtr.Zero;
-            try
+            using var strings = new ServiceApiOptionStrings(location, key, caFile);
+            options.ApiLocation = strings.Location;
+            options.ApiKey = strings.Key;
+            options.CaFile = strings.CaFile;
+            options.UserAgent = strings.UserAgent;
+            var status = RrsNativeMethods.RrsNew(out var handle, ref options);
+            if (status < 0)
             {
-                locationText = Marshal.StringToCoTaskMemUTF8(location);
-                keyText = Marshal.StringToCoTaskMemUTF8(key);
-                caFileText = string.IsNullOrEmpty(caFile) ? IntPtr.Zero : Marshal.StringToCoTaskMemUTF8(caFile);
-                userAgentText = Marshal.StringToCoTaskMemUTF8(AzMlOperations.UserAgent);
-                options.ApiLocation = locationText;
-                options.ApiKey = keyText;
-                options.CaFile = caFileText;
-                options.UserAgent = userAgentText;
-                var status = RrsNativeMethods.RrsNew(out var handle, ref options);
-                if (status < 0)
-                {
-                    handle.Dispose();
-                    throw AzMlException.FromLastError(status, "azml_rrs_new");
-                }
-                return new AzMlScoringEndpoint(location, handle);
+                handle.Dispose();
+                throw AzMlException.FromLastError(status, "azml_rrs_new");
             }
-            finally
-            {
-                // The library copied every input; the key must not linger in unmanaged memory.
-                AzMlClient.FreeSecret(keyText);
-                Marshal.FreeCoTaskMem(locationText);
-                Marshal.FreeCoTaskMem(caFileText);
-                Marshal.FreeCoTaskMem(userAgentText);
-            }
+            return new AzMlScoringEndpoint(location, handle);
         }
 
         // A row's columns by name, in order: a dictionary's entries, or an object's properties

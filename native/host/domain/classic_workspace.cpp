@@ -9,6 +9,7 @@
 #include "common/url.hpp"
 #include "domain/classic_errors.hpp"
 #include "domain/endpoint_requests.hpp"
+#include "domain/web_service_settings.hpp"
 #include "domain/web_service_secrets.hpp"
 
 namespace azml::host::domain {
@@ -17,19 +18,6 @@ namespace {
 
 // Web services read per page when the whole subscription is walked (lists, the id index, restore).
 constexpr std::size_t kPageSize = 100;
-
-std::string workspace_id_of(const json& properties) {
-  const json* workspace = json_member(properties, "machineLearningWorkspace");
-  return workspace ? json_string_member(*workspace, "id") : std::string();
-}
-
-// realtimeConfiguration.maxConcurrentCalls, as the runtime enforces it on the default endpoint.
-int max_concurrent_calls_of(const json& properties) {
-  const json* realtime = json_member(properties, "realtimeConfiguration");
-  const json* value = realtime ? json_member(*realtime, "maxConcurrentCalls") : nullptr;
-  if (value && value->is_number_integer() && value->get<int>() >= 1) return value->get<int>();
-  return kDefaultEndpointConcurrentCalls;
-}
 
 // The definition's description, else its title, else "".
 std::string description_of(const json& properties) {

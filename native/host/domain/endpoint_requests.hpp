@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/json.hpp"
+#include "domain/web_service_settings.hpp"
 
 namespace azml::host::domain {
 
@@ -15,7 +16,6 @@ inline constexpr const char* kThrottleHigh = "High";
 inline constexpr const char* kThrottleLow = "Low";
 // Azure's limits (contract §5.1): High allows 1 to 200 concurrent calls (20 by default), Low
 // forces 4.
-inline constexpr int kDefaultEndpointConcurrentCalls = 20;
 inline constexpr int kLowThrottleConcurrentCalls = 4;
 inline constexpr int kMinConcurrentCalls = 1;
 inline constexpr int kMaxConcurrentCalls = 200;
@@ -30,7 +30,7 @@ void check_endpoint_name(const std::string& name);
 struct EndpointSettings {
   std::string description;
   std::string throttle_level = kThrottleHigh;  // canonical spelling
-  int max_concurrent_calls = kDefaultEndpointConcurrentCalls;
+  int max_concurrent_calls = kDefaultMaxConcurrentCalls;
   bool prevent_update = false;
 };
 

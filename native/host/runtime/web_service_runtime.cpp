@@ -7,6 +7,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "domain/catalog.hpp"
+#include "domain/web_service_settings.hpp"
 #include "domain/classic_errors.hpp"
 #include "domain/endpoint_resources.hpp"
 
@@ -18,14 +19,6 @@ std::string nested_string(const json& properties, const char* object, const char
   const json* outer = json_member(properties, object);
   const json* value = outer ? json_member(*outer, field) : nullptr;
   return value && value->is_string() ? value->get<std::string>() : std::string();
-}
-
-int max_concurrent_calls_of(const json& properties) {
-  const json* realtime = json_member(properties, "realtimeConfiguration");
-  const json* value = realtime ? json_member(*realtime, "maxConcurrentCalls") : nullptr;
-  // The definition was validated (4..200); anything else here means "not given".
-  if (value && value->is_number_integer() && value->get<int>() >= 1) return value->get<int>();
-  return kDefaultMaxConcurrentCalls;
 }
 
 std::string unavailable_reason_of(const WebServiceRecord& current) {
@@ -93,10 +86,10 @@ void WebServiceRuntime::publish(const WebServiceRecord& current,
     auto state = std::make_shared<ServingState>();
     state->key = current.key;
     state->service_id = service_id;
-    state->workspace_id = nested_string(current.properties, "machineLearningWorkspace", "id");
+    state->workspace_id = domain::workspace_id_of(current.properties);
     state->primary_key = nested_string(current.properties, "keys", "primary");
     state->secondary_key = nested_string(current.properties, "keys", "secondary");
-    state->max_concurrent_calls = max_concurrent_calls_of(current.properties);
+    state->max_concurrent_calls = domain::max_concurrent_calls_of(current.properties);
     if (prepared) {
       state->revision = std::dynamic_pointer_cast<const Revision>(prepared);
     } else if (auto previous = slot->state()) {
@@ -184,7 +177,7 @@ void WebServiceRuntime::publish_endpoint(const domain::EndpointServing& endpoint
     state->key = endpoint.web_service;
     state->service_id = endpoint.service_id;
     state->endpoint_name = endpoint.endpoint_name;
-    state->workspace_id = nested_string(endpoint.definition.properties, "machineLearningWorkspace", "id");
+    state->workspace_id = domain::workspace_id_of(endpoint.definition.properties);
     state->primary_key = endpoint.primary_key;
     state->secondary_key = endpoint.secondary_key;
     state->max_concurrent_calls = endpoint.max_concurrent_calls;

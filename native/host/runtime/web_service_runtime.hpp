@@ -22,14 +22,14 @@
 #include "common/http.hpp"
 #include "domain/endpoint_provisioner.hpp"
 #include "domain/provisioner.hpp"
+#include "domain/web_service_settings.hpp"
 #include "engine/graph.hpp"
 #include "runtime/resource_loader.hpp"
 #include "runtime/revision.hpp"
 
 namespace azml::host::runtime {
 
-// Azure's default when realtimeConfiguration.maxConcurrentCalls is not given (contract §5.1).
-inline constexpr int kDefaultMaxConcurrentCalls = 20;
+using domain::kDefaultMaxConcurrentCalls;
 
 struct ServingState {
   ResourceKey key;              // the web service's (an endpoint's too)
