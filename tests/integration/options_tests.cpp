@@ -37,6 +37,8 @@ const Refusal kRefusals[] = {
     {{"--data-dir", "d", "--log-level", "verbose"}, "--log-level must be error, warn, info or debug"},
     {{"--data-dir", "d", "--list-page-size", "0"}, "--list-page-size must be between 1 and 1000"},
     {{"--data-dir", "d", "--list-page-size", "1001"}, "--list-page-size must be between 1 and 1000"},
+    {{"--data-dir", "d", "--server-threads", "0"}, "--server-threads must be between 1 and 64"},
+    {{"--data-dir", "d", "--server-threads", "65"}, "--server-threads must be between 1 and 64"},
     {{"--data-dir", "d", "--tls-cert", "c.pem"}, "--tls-cert and --tls-key go together"},
     {{"--data-dir", "d", "--tls-key", "k.pem"}, "--tls-cert and --tls-key go together"},
     {{"--data-dir", "d", "--frobnicate"}, "unknown option '--frobnicate'"},
@@ -75,12 +77,13 @@ BOOST_AUTO_TEST_CASE(defaults_follow_the_documented_contract) {
   BOOST_TEST(options.max_body_bytes == 16u * 1024u * 1024u);
   BOOST_TEST((options.log_level == LogLevel::Info));
   BOOST_TEST(options.list_page_size == 100u);
+  BOOST_TEST(options.server_threads == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(every_option_is_read_in_both_spellings) {
   auto options = parse_command_line({"--data-dir=d", "--listen", "0.0.0.0", "--port=8443", "--tls-cert", "c.pem",
                                      "--tls-key=k.pem", "--max-body-bytes", "1024", "--log-level=debug",
-                                     "--list-page-size", "2"})
+                                     "--list-page-size", "2", "--server-threads=3"})
                      .options;
   BOOST_TEST(options.data_dir.string() == "d");
   BOOST_TEST(options.listen_address == "0.0.0.0");
@@ -90,6 +93,7 @@ BOOST_AUTO_TEST_CASE(every_option_is_read_in_both_spellings) {
   BOOST_TEST(options.max_body_bytes == 1024u);
   BOOST_TEST((options.log_level == LogLevel::Debug));
   BOOST_TEST(options.list_page_size == 2u);
+  BOOST_TEST(options.server_threads == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(insecure_allows_plain_http_on_a_network_address) {

@@ -7,7 +7,9 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "common/error.hpp"
 #include "support/raw_connection.hpp"
@@ -30,6 +32,16 @@ azml::http::Response echo(const azml::http::Request& request) {
   response.headers.set("Content-Type", "text/plain");
   response.body = request.method + " " + request.url + " " + request.body;
   return response;
+}
+
+// A request of exactly `total` bytes whose body is `body_size` bytes of `fill`: headers padded
+// with X-Pad to make up the rest.
+std::string request_of_size(const std::string& target, std::size_t total, std::size_t body_size, char fill) {
+  const std::string head = "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body_size) +
+                           "\r\nX-Pad: ";
+  const std::string end = "\r\n\r\n";
+  const std::size_t pad = total - head.size() - end.size() - body_size;
+  return head + std::string(pad, 'p') + end + std::string(body_size, fill);
 }
 
 }  // namespace
@@ -181,6 +193,90 @@ BOOST_AUTO_TEST_CASE(one_connection_serves_requests_one_after_another_and_pipeli
   BOOST_TEST(last.body == "GET /last ");
   BOOST_TEST(last.headers["connection"] == "close");
   BOOST_TEST(connection.closed_by_server());
+}
+
+// A connection's read buffer starts at 16 KiB (kReadBufferBytes in http_session.hpp): requests
+// just under, at and over it, and much larger ones, arrive whole, one at a time and pipelined.
+BOOST_AUTO_TEST_CASE(requests_around_and_beyond_the_read_buffer_size_arrive_whole) {
+  constexpr std::size_t kBuffer = 16 * 1024;
+  HttpServer server(ServerOptions{}, [](const azml::http::Request& request) {
+    azml::http::Response response;
+    response.status = 200;
+    response.body = request.url + " " + std::to_string(request.headers.get("x-pad").value_or("").size()) + " " +
+                    request.body;
+    return response;
+  });
+  server.start();
+  struct Case {
+    std::size_t total, body;
+    char fill;
+  };
+  const std::vector<Case> cases = {{1300, 900, 'a'},           {kBuffer - 1, 1000, 'b'},     {kBuffer, 1000, 'c'},
+                                   {kBuffer + 1, 1000, 'd'},   {kBuffer + 1, 10, 'e'},       {kBuffer * 3, kBuffer * 2, 'f'},
+                                   {60 * 1024, 100, 'g'},      {40 * 1024 + 300 * 1024, 300 * 1024, 'h'}};
+  std::string all;
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const std::string target = "/" + std::to_string(i);
+    const std::string request = request_of_size(target, cases[i].total, cases[i].body, cases[i].fill);
+    BOOST_TEST_REQUIRE(request.size() == cases[i].total);
+    const std::size_t pad = request.find("\r\n\r\n") - (request.find("X-Pad: ") + 7);
+    expected.push_back(target + " " + std::to_string(pad) + " " + std::string(cases[i].body, cases[i].fill));
+    all += request;
+  }
+  RawConnection connection(server.port());
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    connection.send(request_of_size("/" + std::to_string(i), cases[i].total, cases[i].body, cases[i].fill));
+    BOOST_TEST(connection.read_response().body == expected[i], "one at a time, case " << i);
+  }
+  connection.send(all);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    BOOST_TEST(connection.read_response().body == expected[i], "pipelined, case " << i);
+  }
+}
+
+// One thread serves all connections here; a handler that waits (as one fetching a model does)
+// gets another thread added, so the other connections are answered meanwhile.
+BOOST_AUTO_TEST_CASE(a_handler_that_waits_does_not_hold_up_the_other_connections_of_its_thread) {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool entered = false;
+  bool release = false;
+  ServerOptions options;
+  options.threads = 1;
+  HttpServer server(options, [&](const azml::http::Request& request) {
+    if (request.url == "/wait") {
+      std::unique_lock<std::mutex> lock(mutex);
+      entered = true;
+      changed.notify_all();
+      changed.wait_for(lock, std::chrono::seconds(30), [&] { return release; });
+    }
+    return echo(request);
+  });
+  server.start();
+  RawConnection waiting(server.port());
+  waiting.send("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n");
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    BOOST_TEST_REQUIRE(changed.wait_for(lock, std::chrono::seconds(10), [&] { return entered; }));
+  }
+  bool others_served = true;
+  for (int i = 0; i < 3; ++i) {
+    RawConnection other(server.port());
+    other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n");
+    try {
+      others_served = other.read_response().body == "GET /other " && others_served;
+    } catch (const std::exception&) {  // nothing came for 5 seconds
+      others_served = false;
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    release = true;
+  }
+  changed.notify_all();
+  BOOST_TEST(others_served);
+  BOOST_TEST(waiting.read_response().body == "GET /wait ");
 }
 
 BOOST_AUTO_TEST_CASE(http_1_0_is_answered_in_kind_and_closed_unless_kept_alive) {

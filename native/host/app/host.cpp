@@ -109,6 +109,7 @@ void Host::start() {
   server_options.tls_certificate_file = options_.tls_certificate_file;
   server_options.tls_private_key_file = options_.tls_private_key_file;
   server_options.max_body_bytes = options_.max_body_bytes;
+  server_options.threads = options_.server_threads;
   const bool tls = !server_options.tls_certificate_file.empty();
   state->endpoint = transport::endpoint_url(tls, server_options.listen_address, server_options.port);
 

@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::size_t kMaxListPageSize = 1000;
 constexpr unsigned long long kMaxJobWorkers = 64;
+constexpr unsigned long long kMaxServerThreads = 64;
 constexpr unsigned long long kMaxJobThreads = 256;
 
 Error usage_error(const std::string& message) {
@@ -146,6 +147,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
       {"--job-result-sas-seconds",
        [&](const std::string& option, const std::string& value) {
          options.job_result_sas_seconds = static_cast<std::uint32_t>(parse_unsigned(option, value, 1, 31536000));
+       }},
+      {"--server-threads",
+       [&](const std::string& option, const std::string& value) {
+         options.server_threads = static_cast<std::size_t>(parse_unsigned(option, value, 1, kMaxServerThreads));
        }},
       {"--list-page-size",
        [&](const std::string& option, const std::string& value) {

@@ -9,6 +9,9 @@
 // few services instead of hundreds; operators have no reason to change it.
 // Likewise --job-result-sas-seconds N (1-31536000, default 86400): how long the SAS tokens of a
 // batch job's result locations stay valid, so that tests can see one expire.
+// And --server-threads N (1-64, default: one per CPU): the threads that serve connections while
+// handlers are quick (transport::ServerOptions::threads), so that tests can have more calls in
+// progress at once than the machine has CPUs (maxConcurrentCalls refusing the excess).
 #pragma once
 
 #include <cstddef>
@@ -34,6 +37,7 @@ struct HostOptions {
   std::size_t job_workers = 2;                 // batch jobs that run at once
   int job_threads = 1;                         // XGBoost threads per batch job
   std::uint32_t job_result_sas_seconds = 86400;
+  std::size_t server_threads = 0;              // 0: one per CPU
 };
 
 enum class CommandLineAction { Run, ShowHelp, ShowVersion };

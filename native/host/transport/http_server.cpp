@@ -86,7 +86,7 @@ struct HttpServer::Impl {
     if (ec) throw Error(ErrorCode::Invalid, "cannot resolve listen address '" + options.listen_address + "': " + ec.message());
     std::string last_error = "no usable address";
     for (const auto& entry : endpoints) {
-      tcp::acceptor candidate(net::make_strand(threads->loop(0)));
+      tcp::acceptor candidate(threads->accept_loop());
       candidate.open(entry.endpoint().protocol(), ec);
       if (!ec) candidate.set_option(net::socket_base::reuse_address(true), ec);
       if (!ec) candidate.bind(entry.endpoint(), ec);

@@ -1,6 +1,11 @@
 #include "transport/server_threads.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
 #include <system_error>
 
 namespace azml::host::transport {
@@ -18,6 +23,25 @@ std::int64_t now_nanoseconds() {
 template <class Duration>
 std::int64_t nanoseconds(Duration duration) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(duration).count();
+}
+
+// The scheduler's state of one of this process's threads, as /proc tells it: 'R' running or
+// runnable, 'S' asleep, 'D' asleep on I/O, ...; 0 when it cannot be read.
+char thread_state(int tid) {
+  if (tid <= 0) return 0;
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/self/task/%d/stat", tid);
+  const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char text[256];
+  const ssize_t length = ::read(fd, text, sizeof text);
+  ::close(fd);
+  if (length <= 0) return 0;
+  // "<tid> (<name>) <state> ...": the name may hold spaces and parentheses, what follows does not.
+  const std::string_view stat(text, static_cast<std::size_t>(length));
+  const auto name_end = stat.rfind(')');
+  if (name_end == std::string_view::npos || name_end + 2 >= stat.size()) return 0;
+  return stat[name_end + 2];
 }
 
 }  // namespace
@@ -38,8 +62,11 @@ ServerThreads::ServerThreads(std::size_t loops) {
     loop->keep_running.emplace(loop->context->get_executor());
     loops_.push_back(std::move(loop));
   }
+  accept_loop_.context = std::make_unique<boost::asio::io_context>(1);
+  accept_loop_.keep_running.emplace(accept_loop_.context->get_executor());
   for (std::size_t i = 0; i < kMaxThreads; ++i) slots_.push_back(std::make_unique<Slot>());
   try {
+    accept_thread_ = std::thread([this] { run(*accept_loop_.context); });
     for (std::size_t i = 0; i < count; ++i) {
       Slot& slot = *slots_[i];
       slot.taken = true;
@@ -53,9 +80,11 @@ ServerThreads::ServerThreads(std::size_t loops) {
       loop->keep_running.reset();
       loop->context->stop();
     }
+    accept_loop_.context->stop();
     for (auto& slot : slots_) {
       if (slot->thread.joinable()) slot->thread.join();
     }
+    if (accept_thread_.joinable()) accept_thread_.join();
     throw;
   }
 }
@@ -74,18 +103,27 @@ void ServerThreads::stop() {
     loop->keep_running.reset();
     loop->context->stop();
   }
+  accept_loop_.keep_running.reset();
+  accept_loop_.context->stop();
   for (auto& slot : slots_) {
     if (slot->thread.joinable()) slot->thread.join();
   }
+  if (accept_thread_.joinable()) accept_thread_.join();
 }
 
 boost::asio::io_context& ServerThreads::next_loop() {
   return *loops_[next_loop_.fetch_add(1, std::memory_order_relaxed) % loops_.size()]->context;
 }
 
-void ServerThreads::run_core(Slot& slot) {
-  current_handler_since = &slot.handler_since;
-  auto& context = *loops_[slot.loop]->context;
+std::size_t ServerThreads::thread_count() const noexcept {
+  std::size_t count = 0;
+  for (const auto& slot : slots_) {
+    if (slot->taken && !slot->finished) ++count;
+  }
+  return count;
+}
+
+void ServerThreads::run(boost::asio::io_context& context) {
   for (;;) {
     try {
       context.run();
@@ -96,8 +134,15 @@ void ServerThreads::run_core(Slot& slot) {
   }
 }
 
+void ServerThreads::run_core(Slot& slot) {
+  current_handler_since = &slot.handler_since;
+  slot.tid = static_cast<int>(::gettid());
+  run(*loops_[slot.loop]->context);
+}
+
 void ServerThreads::run_added(Slot& slot) {
   current_handler_since = &slot.handler_since;
+  slot.tid = static_cast<int>(::gettid());
   Loop& loop = *loops_[slot.loop];
   while (!loop.context->stopped()) {
     try {
@@ -116,6 +161,7 @@ void ServerThreads::add_thread(std::size_t loop) {
     slot.taken = true;
     slot.finished = false;
     slot.handler_since = 0;
+    slot.tid = 0;
     slot.loop = loop;
     try {
       slot.thread = std::thread([this, &slot] { run_added(slot); });
@@ -126,14 +172,32 @@ void ServerThreads::add_thread(std::size_t loop) {
   }
 }
 
+// Whether every thread of `loop` waits in a handler. Called only once each has been in its
+// handler for kBlockedAfter, so /proc is read only then, and only until one proves busy.
+bool ServerThreads::all_blocked(std::size_t loop, std::int64_t now) const {
+  for (const auto& entry : slots_) {
+    const Slot& slot = *entry;
+    if (!slot.taken || slot.finished || slot.loop != loop) continue;
+    const std::int64_t since = slot.handler_since.load(std::memory_order_relaxed);
+    if (since == 0 || now - since < nanoseconds(kBlockedAfter)) return false;
+    if (now - since >= nanoseconds(kLongHandler)) continue;  // waiting or not, it has held the loop long enough
+    const char state = thread_state(slot.tid.load(std::memory_order_relaxed));
+    if (state == 0) continue;  // no /proc: a slow handler counts as blocked, as it always did
+    // A handler that ended meanwhile leaves its thread asleep waiting for the next request.
+    if (slot.handler_since.load(std::memory_order_relaxed) != since) return false;
+    if (state == 'R') return false;
+  }
+  return true;
+}
+
 void ServerThreads::supervise() {
   std::vector<std::size_t> running(loops_.size());
-  std::vector<std::size_t> blocked(loops_.size());
+  std::vector<std::size_t> slow(loops_.size());  // in a handler for kBlockedAfter or more
   std::chrono::milliseconds interval = kIdleCheckInterval;
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_changed_.wait_for(lock, interval, [this] { return stopping_; })) {
     std::fill(running.begin(), running.end(), 0);
-    std::fill(blocked.begin(), blocked.end(), 0);
+    std::fill(slow.begin(), slow.end(), 0);
     bool any_handler = false;
     const std::int64_t now = now_nanoseconds();
     for (std::size_t i = 0; i < slots_.size(); ++i) {
@@ -147,11 +211,11 @@ void ServerThreads::supervise() {
       ++running[slot.loop];
       const std::int64_t since = slot.handler_since.load(std::memory_order_relaxed);
       any_handler = any_handler || since != 0;
-      if (since != 0 && now - since >= nanoseconds(kBlockedAfter)) ++blocked[slot.loop];
+      if (since != 0 && now - since >= nanoseconds(kBlockedAfter)) ++slow[slot.loop];
     }
     interval = any_handler ? kCheckInterval : kIdleCheckInterval;
     for (std::size_t loop = 0; loop < loops_.size(); ++loop) {
-      if (running[loop] == 0 || blocked[loop] < running[loop]) continue;
+      if (running[loop] == 0 || slow[loop] < running[loop] || !all_blocked(loop, now)) continue;
       loops_[loop]->last_blocked.store(now, std::memory_order_relaxed);
       add_thread(loop);
     }

@@ -1,11 +1,19 @@
 // The threads that run the HTTP server: one event loop (io_context) per CPU, each run by its own
 // thread, so a connection's reads, handler and writes stay on one thread with no hand-off
 // between threads, which is what serves most requests per second. A handler may block, though
-// (a model downloaded while a web service provisions, a 1,000-row scoring call): when every
-// thread of a loop has been inside a handler for kBlockedAfter, one more thread is added to that
-// loop (up to kMaxThreads in all), so its other connections keep being read and answered and a
-// service's maxConcurrentCalls can still be reached and enforced. Added threads leave once their
-// loop has had no blocked thread for kRetireAfter.
+// (a model downloaded while a web service provisions, a lock another thread holds long):
+// when every thread of a loop is blocked in a handler, one more thread is added to that loop (up
+// to kMaxThreads in all), so its other connections keep being read and answered and a service's
+// maxConcurrentCalls can still be reached and enforced. Added threads leave once their loop has
+// had no blocked thread for kRetireAfter.
+//
+// Blocked means waiting, not merely slow: a handler in progress for kBlockedAfter counts only
+// when its thread sleeps (on I/O, a lock, a condition variable). One that is running, or
+// runnable but preempted on a busy machine, would gain nothing from another thread competing
+// for the same CPUs and the loop's scheduler lock, so it counts only once it has been in
+// progress for kLongHandler, which bounds how long a CPU-bound handler (a 1,000-row scoring
+// call) holds up the other connections of its loop. Connections are accepted on a loop of their
+// own, whose thread runs no handler, so that a busy loop never delays new connections.
 #pragma once
 
 #include <atomic>
@@ -28,9 +36,13 @@ class ServerThreads {
  public:
   static constexpr std::size_t kMaxThreads = 64;
   static constexpr std::chrono::milliseconds kBlockedAfter{2};
+  // A handler in progress this long counts as blocked even while it runs (see above).
+  static constexpr std::chrono::milliseconds kLongHandler{100};
   static constexpr std::chrono::milliseconds kCheckInterval{1};
-  // While no handler runs at all, the supervisor looks less often.
-  static constexpr std::chrono::milliseconds kIdleCheckInterval{5};
+  // While no handler runs at all, the supervisor looks less often: a first slow handler then
+  // waits at most about kIdleCheckInterval + kBlockedAfter for help, and an idle server does not
+  // wake 200 times a second.
+  static constexpr std::chrono::milliseconds kIdleCheckInterval{25};
   static constexpr std::chrono::seconds kRetireAfter{1};
 
   // Makes `loops` event loops (at least 1) and starts a thread for each, and the supervisor
@@ -47,6 +59,11 @@ class ServerThreads {
   boost::asio::io_context& loop(std::size_t index) { return *loops_[index]->context; }
   // The loops in turn, to spread connections over them.
   boost::asio::io_context& next_loop();
+  // Where the acceptor runs.
+  boost::asio::io_context& accept_loop() { return *accept_loop_.context; }
+  // Threads running loops now: loop_count() plus those added and not yet retired (the accept
+  // loop's thread aside).
+  std::size_t thread_count() const noexcept;
 
   // Called on a server thread around each handler. Cheap: one clock read and two atomic stores.
   static void handler_started() noexcept;
@@ -60,18 +77,23 @@ class ServerThreads {
   };
   struct Slot {
     std::atomic<std::int64_t> handler_since{0};  // steady clock nanoseconds; 0: not in a handler
+    std::atomic<int> tid{0};                     // the thread's kernel id; 0: not known (yet)
     std::atomic<bool> taken{false};
     std::atomic<bool> finished{false};
     std::size_t loop = 0;
     std::thread thread;
   };
 
+  static void run(boost::asio::io_context& context);
   void run_core(Slot& slot);
   void run_added(Slot& slot);
   void supervise();
+  bool all_blocked(std::size_t loop, std::int64_t now) const;
   void add_thread(std::size_t loop);
 
   std::vector<std::unique_ptr<Loop>> loops_;
+  Loop accept_loop_;
+  std::thread accept_thread_;
   std::vector<std::unique_ptr<Slot>> slots_;  // kMaxThreads; slot i < loop count is loop i's own thread
   std::atomic<std::size_t> next_loop_{0};
 
