@@ -13,6 +13,9 @@ azml_core_library(azml_engine ${AZML_ENGINE_SOURCES})
 target_include_directories(azml_engine PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_include_directories(azml_engine SYSTEM PRIVATE ${AZML_XGBOOST_INCLUDE_DIR})
 target_link_libraries(azml_engine PUBLIC azml_common PRIVATE ${AZML_XGBOOST_LIBRARY})
+# The evaluator must round exactly as XGBoost does: no fused multiply-add, whatever the flags.
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/xgboost/model_evaluator.cpp
+  PROPERTIES COMPILE_OPTIONS "-ffp-contract=off;-fno-fast-math")
 
 add_executable(azml-train ${CMAKE_CURRENT_LIST_DIR}/tools/azml_train.cpp)
 target_link_libraries(azml-train PRIVATE azml_engine azml_warnings)

@@ -9,6 +9,7 @@ set(AZML_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/column_picker.cpp
   ${CMAKE_CURRENT_LIST_DIR}/parameters.cpp
   ${CMAKE_CURRENT_LIST_DIR}/xgboost/booster.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/xgboost/model_evaluator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/feature_schema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/model_header.cpp
   ${CMAKE_CURRENT_LIST_DIR}/trained_model.cpp
