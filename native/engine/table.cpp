@@ -106,7 +106,8 @@ void Column::push_number(double value) {
     return;
   }
   numbers_.push_back(value);
-  missing_.push_back(0);
+  if (!missing_.empty()) missing_.push_back(0);
+  ++rows_;
 }
 
 void Column::push_text(std::string value) {
@@ -114,7 +115,8 @@ void Column::push_text(std::string value) {
     throw Error(ErrorCode::Generic, "column '" + name_ + "' holds " + to_string(type_) + " values, not strings");
   }
   texts_.push_back(std::move(value));
-  missing_.push_back(0);
+  if (!missing_.empty()) missing_.push_back(0);
+  ++rows_;
 }
 
 void Column::push_missing() {
@@ -123,7 +125,9 @@ void Column::push_missing() {
   } else {
     numbers_.push_back(std::numeric_limits<double>::quiet_NaN());
   }
+  if (missing_.empty()) missing_.assign(rows_, 0);
   missing_.push_back(1);
+  ++rows_;
 }
 
 void Column::push_from(const Column& other, size_t row) {
@@ -205,23 +209,35 @@ Column Column::converted_to(ColumnType to) const {
 
 // --- Table ---
 
+namespace {
+
+void check_lengths(const std::vector<Column>& columns) {
+  for (const auto& column : columns) {
+    if (column.size() != columns.front().size()) {
+      throw Error(ErrorCode::Invalid, "column '" + column.name() + "' has " + std::to_string(column.size()) +
+                                          " rows; the dataset has " + std::to_string(columns.front().size()));
+    }
+  }
+}
+
+}  // namespace
+
 Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {
   if (columns_.empty()) return;
+  check_lengths(columns_);
   // Sorted names find a duplicate in n log n comparisons, where add_column's search would take n².
   std::vector<std::string_view> names;
   names.reserve(columns_.size());
-  for (const auto& column : columns_) {
-    if (column.size() != columns_.front().size()) {
-      throw Error(ErrorCode::Invalid, "column '" + column.name() + "' has " + std::to_string(column.size()) +
-                                          " rows; the dataset has " + std::to_string(columns_.front().size()));
-    }
-    names.push_back(column.name());
-  }
+  for (const auto& column : columns_) names.push_back(column.name());
   std::sort(names.begin(), names.end());
   auto duplicate = std::adjacent_find(names.begin(), names.end());
   if (duplicate != names.end()) {
     throw Error(ErrorCode::Invalid, "the dataset already has a column named '" + std::string(*duplicate) + "'");
   }
+}
+
+Table::Table(std::vector<Column> columns, DistinctNames) : columns_(std::move(columns)) {
+  if (!columns_.empty()) check_lengths(columns_);
 }
 
 std::optional<size_t> Table::find(std::string_view name) const noexcept {
@@ -285,9 +301,17 @@ Table Table::take_rows(const std::vector<size_t>& rows) const {
 }
 
 Table Table::select_columns(const std::vector<size_t>& indices) const {
-  Table out;
-  for (size_t index : indices) out.add_column(columns_.at(index));
-  return out;
+  // This table's names are distinct, so distinct indices give distinct names: no name is compared.
+  std::vector<bool> taken(columns_.size(), false);
+  std::vector<Column> selected;
+  selected.reserve(indices.size());
+  for (size_t index : indices) {
+    const Column& column = columns_.at(index);
+    if (taken[index]) throw Error(ErrorCode::Invalid, "the dataset already has a column named '" + column.name() + "'");
+    taken[index] = true;
+    selected.push_back(column);
+  }
+  return Table(std::move(selected), DistinctNames{});
 }
 
 }  // namespace azml::engine

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,8 +46,11 @@ class Column {
   const std::vector<std::string>& classes() const noexcept { return classes_; }
   void set_classes(std::vector<std::string> classes) { classes_ = std::move(classes); }
 
-  size_t size() const noexcept { return missing_.size(); }
-  bool is_missing(size_t row) const { return missing_.at(row) != 0; }
+  size_t size() const noexcept { return rows_; }
+  bool is_missing(size_t row) const {
+    if (row >= rows_) throw std::out_of_range("azml::engine::Column::is_missing");
+    return !missing_.empty() && missing_[row] != 0;
+  }
   size_t missing_count() const noexcept;
 
   // Numeric and Boolean columns (Boolean as 0/1); NaN when missing.
@@ -78,7 +82,10 @@ class Column {
   std::vector<std::string> classes_;
   std::vector<double> numbers_;     // Double, Integer, Boolean
   std::vector<std::string> texts_;  // String
+  // One flag per row once the column has a missing value; empty while it has none, which spares
+  // a column of a request an allocation.
   std::vector<std::uint8_t> missing_;
+  size_t rows_ = 0;
 };
 
 class Table {
@@ -87,6 +94,11 @@ class Table {
   // A table of these columns, in this order. Throws azml::Error(Invalid) as add_column does, on a
   // duplicate name or a length different from the first column's.
   explicit Table(std::vector<Column> columns);
+  // For a caller whose columns have distinct names by construction (one per column of a schema,
+  // each named once): checks the lengths only, which is all a request's table needs on the
+  // scoring path.
+  struct DistinctNames {};
+  Table(std::vector<Column> columns, DistinctNames);
 
   size_t row_count() const noexcept { return columns_.empty() ? 0 : columns_.front().size(); }
   size_t column_count() const noexcept { return columns_.size(); }

@@ -242,7 +242,7 @@ engine::Table read_input(Cursor& in, const engine::TableSchema& schema, size_t m
   }
   in.expect('}');
 
-  return engine::Table(std::move(columns));
+  return engine::Table(std::move(columns), engine::Table::DistinctNames{});
 }
 
 void read_inputs(Cursor& in, const engine::CompiledGraph& graph, size_t max_rows,

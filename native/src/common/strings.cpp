@@ -7,7 +7,10 @@
 namespace azml {
 
 namespace {
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// ASCII only, whatever the process's locale: names, paths and header fields compare as Azure's
+// did, and the comparison inlines (std::tolower is a library call per character, on every route
+// match of every request).
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -76,6 +79,10 @@ std::string url_encode(std::string_view s) {
 }
 
 std::string url_decode(std::string_view s, bool plus_as_space) {
+  // Most of what a request target holds needs no decoding: one copy.
+  if (s.find('%') == std::string_view::npos && (!plus_as_space || s.find('+') == std::string_view::npos)) {
+    return std::string(s);
+  }
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {

@@ -5,19 +5,35 @@
 
 namespace azml {
 
+namespace {
+
+// Calls `each` with every piece of `text` between separators, as views: parsing a request
+// target allocates only the decoded strings it keeps.
+template <class Each>
+void for_each_piece(std::string_view text, char separator, Each&& each) {
+  size_t start = 0;
+  for (;;) {
+    const size_t end = text.find(separator, start);
+    each(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
 Query Query::parse(std::string_view query) {
   Query q;
   if (query.empty()) return q;
-  for (const auto& part : split(query, '&')) {
-    if (part.empty()) continue;
+  for_each_piece(query, '&', [&q](std::string_view part) {
+    if (part.empty()) return;
     auto eq = part.find('=');
     if (eq == std::string::npos) {
       q.items_.emplace_back(url_decode(part, true), "");
     } else {
-      q.items_.emplace_back(url_decode(std::string_view(part).substr(0, eq), true),
-                            url_decode(std::string_view(part).substr(eq + 1), true));
+      q.items_.emplace_back(url_decode(part.substr(0, eq), true), url_decode(part.substr(eq + 1), true));
     }
-  }
+  });
   return q;
 }
 
@@ -55,10 +71,9 @@ Target parse_target(std::string_view target) {
   auto q = target.find('?');
   std::string_view raw_path = target.substr(0, q);
   if (q != std::string_view::npos) t.query = Query::parse(target.substr(q + 1));
-  for (const auto& seg : split(raw_path, '/')) {
-    if (seg.empty()) continue;
-    t.segments.push_back(url_decode(seg));
-  }
+  for_each_piece(raw_path, '/', [&t](std::string_view segment) {
+    if (!segment.empty()) t.segments.push_back(url_decode(segment));
+  });
   t.path = url_decode(raw_path);
   return t;
 }
