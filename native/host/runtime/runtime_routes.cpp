@@ -126,8 +126,10 @@ void add_runtime_routes(router::Router& router, WebServiceRuntime& runtime, cons
                 }});
   }
   // A liveness probe that touches nothing: load balancers poll it, and it is the transport's
-  // own cost in benchmarks.
+  // own cost in benchmarks. POST takes a body and ignores it, so a benchmark can also measure
+  // the transport carrying exactly the request a scoring call carries.
   router.add({"GET", "/health", router::Access::Anonymous, [](const RouteRequest&) { return health(); }});
+  router.add({"POST", "/health", router::Access::Anonymous, [](const RouteRequest&) { return health(); }});
 }
 
 }  // namespace azml::host::runtime
