@@ -222,4 +222,14 @@ BOOST_AUTO_TEST_CASE(the_health_probe_answers_without_credentials) {
   BOOST_TEST(response.json_body().at("status") == "Healthy");
 }
 
+BOOST_AUTO_TEST_CASE(the_health_probe_takes_a_scoring_request_and_ignores_it) {
+  // The benchmark's no-op route for the request a scoring call carries.
+  TestRequest health("POST", "/health");
+  health.body = azml::test::table_request(1).dump();
+  health.authorization = "Bearer " + std::string(azml::test::kPrimaryKey);
+  auto response = scoring.client().send(health);
+  BOOST_TEST(response.status == 200);
+  BOOST_TEST(response.json_body().at("status") == "Healthy");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
