@@ -35,6 +35,7 @@ Table score(const TrainedModel& model, const Table& input, bool append_to_input)
   const auto& classes = header.label.classes;
 
   std::vector<Column> scores;
+  scores.reserve(classes.size() + 1);
   std::vector<TextCell> labels(rows);
   switch (header.kind) {
     case LearnerKind::BinaryClassification: {

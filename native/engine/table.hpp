@@ -80,7 +80,33 @@ class Column {
   bool categorical_ = false;
   ColumnRole role_ = ColumnRole::Feature;
   std::vector<std::string> classes_;
-  std::vector<double> numbers_;     // Double, Integer, Boolean
+  // A column's numbers: the first inline, all of them on the heap from the second on. A
+  // request's table is a row of many columns, and one allocation per column was a good part of
+  // reading one.
+  class Numbers {
+   public:
+    void push_back(double value) {
+      if (size_ == 0) {
+        first_ = value;
+      } else {
+        if (size_ == 1) heap_.push_back(first_);
+        heap_.push_back(value);
+      }
+      ++size_;
+    }
+    double operator[](size_t row) const { return size_ == 1 ? first_ : heap_[row]; }
+    double at(size_t row) const {
+      if (row >= size_) throw std::out_of_range("azml::engine::Column::number");
+      return (*this)[row];
+    }
+
+   private:
+    double first_ = 0;
+    size_t size_ = 0;
+    std::vector<double> heap_;
+  };
+
+  Numbers numbers_;                 // Double, Integer, Boolean
   std::vector<std::string> texts_;  // String
   // One flag per row once the column has a missing value; empty while it has none, which spares
   // a column of a request an allocation.

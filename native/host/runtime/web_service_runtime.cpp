@@ -225,20 +225,21 @@ ResolvedService WebServiceRuntime::find(const std::string& workspace, const std:
 
 void WebServiceRuntime::authenticate(const ServingState& state, const http::Headers& headers) {
   auto header = headers.get("Authorization");
-  if (!header || trim(*header).empty()) {
+  if (!header || trim_view(*header).empty()) {
     throw Error(ErrorCode::Unauthorized, "AuthenticationFailed",
                 "Authentication failed. Send 'Authorization: Bearer <key>' with the primary or secondary key of "
                 "the web service.");
   }
-  const std::string credentials = trim(*header);
+  // Views, not copies: the key is read where the request holds it.
+  const std::string_view credentials = trim_view(*header);
   constexpr std::string_view scheme = "Bearer";
-  if (credentials.size() <= scheme.size() || !iequals(std::string_view(credentials).substr(0, scheme.size()), scheme) ||
+  if (credentials.size() <= scheme.size() || !iequals(credentials.substr(0, scheme.size()), scheme) ||
       credentials[scheme.size()] != ' ') {
     throw Error(ErrorCode::Unauthorized, "AuthenticationFailed",
                 "Authentication failed. The 'Authorization' header is provided in an invalid format; expected "
                 "'Bearer <key>' with the primary or secondary key of the web service.");
   }
-  const std::string presented = trim(std::string_view(credentials).substr(scheme.size()));
+  const std::string_view presented = trim_view(credentials.substr(scheme.size()));
   // Both keys are always compared, so the time taken does not tell which one matched.
   const bool primary = !state.primary_key.empty() && constant_time_equals(presented, state.primary_key);
   const bool secondary = !state.secondary_key.empty() && constant_time_equals(presented, state.secondary_key);

@@ -55,12 +55,14 @@ std::vector<std::string> split(std::string_view s, char sep) {
   }
 }
 
-std::string trim(std::string_view s) {
+std::string_view trim_view(std::string_view s) noexcept {
   size_t b = 0, e = s.size();
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string url_encode(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";

@@ -14,6 +14,8 @@ bool ends_with(std::string_view s, std::string_view suffix) noexcept;
 // Splits on every occurrence of sep; keeps empty pieces.
 std::vector<std::string> split(std::string_view s, char sep);
 std::string trim(std::string_view s);
+// The same, as a view into `s`: for reading a value without copying it (a key, a header).
+std::string_view trim_view(std::string_view s) noexcept;
 
 // Percent-encoding for one URL path segment or query value (RFC 3986 unreserved kept).
 std::string url_encode(std::string_view s);
