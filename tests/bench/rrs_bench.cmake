@@ -1,6 +1,7 @@
-# rrs_bench: request-response scoring against GET /health and a Python (gunicorn + Flask +
-# XGBoost) service, and p99 during model swaps (a benchmark: prints figures, asserts nothing;
-# installs wrk, gunicorn, python3-flask and python3-xgboost when missing). Meaningful only on a
+# rrs_bench: request-response scoring against the no-op /health (GET, and POST of the scoring
+# request) and a Python (gunicorn + Flask + XGBoost) service, and p99 during model swaps (a
+# benchmark: prints figures, asserts nothing; installs wrk, gunicorn, python3-flask and
+# python3-xgboost when missing). Meaningful only on a
 # Release build.
 add_custom_target(bench_rrs
   COMMAND ${CMAKE_COMMAND} -E env RRS_BENCH_BUILD_TYPE=${CMAKE_BUILD_TYPE}

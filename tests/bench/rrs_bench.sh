@@ -8,9 +8,15 @@
 # then the tail latency while the service's trained model is swapped 50 times (PATCH) against the
 # same load at rest. A benchmark: it prints figures and asserts nothing about them.
 #
+# The four loads take turns in RRS_BENCH_ROUNDS rounds of RRS_BENCH_SECONDS / rounds each, so a
+# change in the machine's other load (these machines are shared) falls on all of them alike:
+# requests/s is the mean over the rounds, p50 and p99 the median of the rounds', and each ratio
+# is also given per round (lowest .. highest).
+#
 #   tests/bench/rrs_bench.sh [BUILD_DIR]      BUILD_DIR holds native/azml-host and native/azml-train
 #                                             (default: $AZML_BUILD_DIR, else ./build)
-#   RRS_BENCH_SECONDS (10)  RRS_BENCH_CONNECTIONS (16)  RRS_BENCH_THREADS (wrk threads, 2)
+#   RRS_BENCH_SECONDS (10)  RRS_BENCH_ROUNDS (5)  RRS_BENCH_CONNECTIONS (16)
+#   RRS_BENCH_THREADS (wrk threads, 2)
 #
 # Installs wrk, gunicorn, python3-flask and python3-xgboost with apt-get when they are missing.
 set -euo pipefail
@@ -18,6 +24,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build_dir="${1:-${AZML_BUILD_DIR:-$repo/build}}"
 seconds="${RRS_BENCH_SECONDS:-10}"
+rounds="${RRS_BENCH_ROUNDS:-5}"
 connections="${RRS_BENCH_CONNECTIONS:-16}"
 wrk_threads="${RRS_BENCH_THREADS:-2}"
 swaps=50
@@ -173,12 +180,39 @@ run_wrk warm-noop 2 "$endpoint/health" "$work/post.lua" >/dev/null
 run_wrk warm-azml 2 "$execute_url" "$work/post.lua" >/dev/null
 run_wrk warm-python 2 "$python_url" "$work/post.lua" >/dev/null
 
-echo "== measuring: $seconds s each, $connections connections, $wrk_threads wrk threads, $(nproc) cores"
-read -r health_rate health_p50 health_p99 health_failed < <(run_wrk health "$seconds" "$endpoint/health")
-read -r noop_rate noop_p50 noop_p99 noop_failed < <(run_wrk noop "$seconds" "$endpoint/health" "$work/post.lua")
-read -r azml_rate azml_p50 azml_p99 azml_failed < <(run_wrk azml "$seconds" "$execute_url" "$work/post.lua")
-read -r python_rate python_p50 python_p99 python_failed < <(run_wrk python "$seconds" "$python_url" "$work/post.lua")
+slice="$("$py" -c "print(max(1, round($seconds / $rounds)))")"
+echo "== measuring: $rounds rounds of $slice s each, $connections connections, $wrk_threads wrk threads, $(nproc) cores"
+for round in $(seq 1 "$rounds"); do
+  run_wrk "health-$round" "$slice" "$endpoint/health" >>"$work/rounds-health.txt"
+  run_wrk "noop-$round" "$slice" "$endpoint/health" "$work/post.lua" >>"$work/rounds-noop.txt"
+  run_wrk "azml-$round" "$slice" "$execute_url" "$work/post.lua" >>"$work/rounds-azml.txt"
+  run_wrk "python-$round" "$slice" "$python_url" "$work/post.lua" >>"$work/rounds-python.txt"
+done
+summary() {  # name -> "requests/s p50 p99 failed" over its rounds
+  "$py" - "$work/rounds-$1.txt" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+rates = [float(r[0]) for r in rows]
+print("%.3f %.3f %.3f %d" % (statistics.mean(rates), statistics.median(float(r[1]) for r in rows),
+                             statistics.median(float(r[2]) for r in rows), sum(int(r[3]) for r in rows)))
+PY
+}
+per_round() {  # numerator denominator -> "lowest .. highest" of their ratio over the rounds
+  "$py" - "$work/rounds-$1.txt" "$work/rounds-$2.txt" <<'PY'
+import sys
+a = [float(l.split()[0]) for l in open(sys.argv[1]) if l.strip()]
+b = [float(l.split()[0]) for l in open(sys.argv[2]) if l.strip()]
+r = [x / y for x, y in zip(a, b)]
+print("%.2f .. %.2f" % (min(r), max(r)))
+PY
+}
+read -r health_rate health_p50 health_p99 health_failed < <(summary health)
+read -r noop_rate noop_p50 noop_p99 noop_failed < <(summary noop)
+read -r azml_rate azml_p50 azml_p99 azml_failed < <(summary azml)
+read -r python_rate python_p50 python_p99 python_failed < <(summary python)
 
+# At rest and then with swaps: two runs of the same length, back to back, for the tail latencies.
+read -r rest_rate rest_p50 rest_p99 rest_failed < <(run_wrk rest "$seconds" "$execute_url" "$work/post.lua")
 # The same load as azml's run, with the model swapped $swaps times (alternating) spread over it.
 swap_log="$work/swaps.txt"
 : >"$swap_log"
@@ -208,12 +242,13 @@ printf '%-44s %12.0f %10.3f %10.3f %8d\n' "(a) azml-host GET /health (ceiling)" 
 printf '%-44s %12.0f %10.3f %10.3f %8d\n' "(a) azml-host POST /health, the RRS request" "$noop_rate" "$noop_p50" "$noop_p99" "$noop_failed"
 printf '%-44s %12.0f %10.3f %10.3f %8d\n' "azml-host RRS execute" "$azml_rate" "$azml_p50" "$azml_p99" "$azml_failed"
 printf '%-44s %12.0f %10.3f %10.3f %8d\n' "(b) gunicorn x2 + Flask + XGBoost (Python)" "$python_rate" "$python_p50" "$python_p99" "$python_failed"
+printf '%-44s %12.0f %10.3f %10.3f %8d\n' "azml-host RRS execute at rest, $seconds s" "$rest_rate" "$rest_p50" "$rest_p99" "$rest_failed"
 printf '%-44s %12.0f %10.3f %10.3f %8d\n' "azml-host RRS execute during $swaps swaps" "$swap_rate" "$swap_p50" "$swap_p99" "$swap_failed"
 "$py" - <<PY
 print()
-print("azml RRS / ceiling (GET):     %.2f   (target >= 0.7)" % ($azml_rate / $health_rate))
-print("azml RRS / ceiling (same request): %.2f   (target >= 0.7)" % ($azml_rate / $noop_rate))
-print("azml RRS / Python:            %.1fx  (target >= 5x)" % ($azml_rate / $python_rate))
-print("p99 during swaps / at rest:   %.2f   (%.3f ms / %.3f ms)" % ($swap_p99 / $azml_p99, $swap_p99, $azml_p99))
+print("azml RRS / ceiling (GET):          %.2f   (target >= 0.7; per round $(per_round azml health))" % ($azml_rate / $health_rate))
+print("azml RRS / ceiling (same request): %.2f   (target >= 0.7; per round $(per_round azml noop))" % ($azml_rate / $noop_rate))
+print("azml RRS / Python:                 %.1fx  (target >= 5x; per round $(per_round azml python))" % ($azml_rate / $python_rate))
+print("p99 during swaps / at rest:        %.2f   (%.3f ms / %.3f ms, %d s each)" % ($swap_p99 / $rest_p99, $swap_p99, $rest_p99, $seconds))
 PY
 echo "swaps: $swaps_done done, $swaps_succeeded Succeeded, median PATCH ${swap_ms_median} ms"
