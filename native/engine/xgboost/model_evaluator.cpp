@@ -12,14 +12,16 @@ namespace azml::engine::xgb {
 
 namespace {
 
-// Why a model gets no evaluator: not an error, the model keeps XGBoost.
+// Why a model gets no evaluator: not an error, the model keeps XGBoost. A field this reader
+// does not find where XGBoost 1.7 writes it is such a reason too (another XGBoost may write it
+// elsewhere), while a tree that cannot be walked is an error (see read_trees).
 struct Unsupported {
   std::string why;
 };
 
 const json& member(const json& object, const char* name) {
   const json* value = json_member(object, name);
-  if (!value) throw Error(ErrorCode::Invalid, std::string("the XGBoost model has no '") + name + "'");
+  if (!value) throw Unsupported{std::string("its model has no '") + name + "' where XGBoost 1.7 writes it"};
   return *value;
 }
 
@@ -35,7 +37,7 @@ float float_parameter(const json& object, const char* name) {
   } else if (value.is_number()) {
     return value.get<float>();
   }
-  throw Error(ErrorCode::Invalid, std::string("the XGBoost model's '") + name + "' is not a number");
+  throw Unsupported{std::string("its '") + name + "' is not a number"};
 }
 
 std::size_t count_parameter(const json& object, const char* name) {
@@ -49,7 +51,7 @@ std::size_t count_parameter(const json& object, const char* name) {
     result = value.get<long long>();
   }
   if (result < 0 || result > std::numeric_limits<std::int32_t>::max()) {
-    throw Error(ErrorCode::Invalid, std::string("the XGBoost model's '") + name + "' is not a count");
+    throw Unsupported{std::string("its '") + name + "' is not a count"};
   }
   return static_cast<std::size_t>(result);
 }
@@ -58,11 +60,11 @@ std::size_t count_parameter(const json& object, const char* name) {
 template <class T>
 std::vector<T> array_of(const json& object, const char* name) {
   const json& values = member(object, name);
-  if (!values.is_array()) throw Error(ErrorCode::Invalid, std::string("the XGBoost model's '") + name + "' is not an array");
+  if (!values.is_array()) throw Unsupported{std::string("its '") + name + "' is not an array"};
   std::vector<T> out;
   out.reserve(values.size());
   for (const json& value : values) {
-    if (!value.is_number()) throw Error(ErrorCode::Invalid, std::string("the XGBoost model's '") + name + "' holds a non-number");
+    if (!value.is_number()) throw Unsupported{std::string("its '") + name + "' holds a non-number"};
     out.push_back(value.get<T>());
   }
   return out;
@@ -84,13 +86,9 @@ float logistic(float margin) {
 }  // namespace
 
 std::unique_ptr<ModelEvaluator> ModelEvaluator::from_ubjson(std::string_view bytes, std::string& why_not) {
-  json document;
   try {
-    document = json::from_ubjson(bytes.begin(), bytes.end());
-  } catch (const json::exception& e) {
-    throw Error(ErrorCode::Invalid, std::string("the XGBoost model is not UBJSON: ") + e.what());
-  }
-  try {
+    // The bytes come from XGBoost: UBJSON this parser does not read is XGBoost's to score.
+    const json document = json::from_ubjson(bytes.begin(), bytes.end());
     const json& learner = member(document, "learner");
     const json& parameters = member(learner, "learner_model_param");
     std::unique_ptr<ModelEvaluator> evaluator(new ModelEvaluator());
@@ -133,7 +131,8 @@ std::unique_ptr<ModelEvaluator> ModelEvaluator::from_ubjson(std::string_view byt
     why_not = unsupported.why;
     return nullptr;
   } catch (const json::exception& e) {
-    throw Error(ErrorCode::Invalid, std::string("the XGBoost model does not read: ") + e.what());
+    why_not = std::string("its model does not read as XGBoost 1.7's UBJSON: ") + e.what();
+    return nullptr;
   }
 }
 
@@ -141,9 +140,7 @@ void ModelEvaluator::read_trees(const void* model_pointer) {
   const json& model = *static_cast<const json*>(model_pointer);
   const json& trees = member(model, "trees");
   const std::vector<std::int64_t> groups = array_of<std::int64_t>(model, "tree_info");
-  if (!trees.is_array() || groups.size() != trees.size()) {
-    throw Error(ErrorCode::Invalid, "the XGBoost model's trees and tree_info disagree");
-  }
+  if (!trees.is_array() || groups.size() != trees.size()) throw Unsupported{"its trees and tree_info disagree"};
   trees_.reserve(trees.size());
   for (std::size_t t = 0; t < trees.size(); ++t) {
     const json& tree = trees[t];
@@ -221,7 +218,7 @@ void ModelEvaluator::read_linear(const void* model_pointer) {
   const json& model = *static_cast<const json*>(model_pointer);
   linear_weights_ = array_of<float>(model, "weights");
   if (linear_weights_.size() != (features_ + 1) * groups_) {
-    throw Error(ErrorCode::Invalid, "the XGBoost model's linear weights do not match its features and classes");
+    throw Unsupported{"its linear weights do not match its features and classes"};
   }
 }
 

@@ -32,8 +32,10 @@ namespace azml::engine::xgb {
 class ModelEvaluator {
  public:
   // The evaluator for a model saved by XGBoosterSaveModelToBuffer as UBJSON. Returns nullptr and
-  // says why in `why_not` when the model uses something this evaluator does not repeat; throws
-  // azml::Error(Invalid) when the bytes are not a model at all.
+  // says why in `why_not` when the model uses something this evaluator does not repeat, or is not
+  // written as XGBoost 1.7 writes models. Throws azml::Error(Invalid) for a tree that cannot be
+  // walked (a child out of range, a feature past the rows' width, a cycle): XGBoost would loop or
+  // read past the row on it too.
   static std::unique_ptr<ModelEvaluator> from_ubjson(std::string_view bytes, std::string& why_not);
 
   std::size_t features() const noexcept { return features_; }
