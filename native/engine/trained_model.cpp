@@ -66,10 +66,10 @@ TrainedModel::TrainedModel(ModelHeader header, std::string booster_bytes, const 
   in_place_ = booster_kind == header_.booster_parameters.end() || booster_kind->second != "gblinear";
   booster_.set_parameter("nthread", std::to_string(options.threads < 1 ? 1 : options.threads));
   booster_.set_parameter("verbosity", "0");
-  choose_scorer(options);
 
-  // One prediction on a row of missing values: it configures XGBoost's learner now, off the
-  // request path, and checks the booster's output shape against the header.
+  // One prediction through XGBoost on a row of missing values: it configures XGBoost's learner
+  // now, off the request path, and checks the booster's output shape against the header, before
+  // the evaluator is compared with it.
   const size_t width = header_.features.width();
   std::vector<float> probe(width, std::nanf(""));
   size_t per_row = 0;
@@ -84,6 +84,7 @@ TrainedModel::TrainedModel(ModelHeader header, std::string booster_bytes, const 
                                         " values per row; its header says " +
                                         std::to_string(expected_outputs(header_)));
   }
+  choose_scorer(options);
 }
 
 // The evaluator scores only after giving, on the probe rows, exactly XGBoost's floats. A model
