@@ -120,9 +120,9 @@ std::unique_ptr<ModelEvaluator> ModelEvaluator::from_ubjson(std::string_view byt
     const json& booster = member(learner, "gradient_booster");
     const std::string kind = json_string_member(booster, "name");
     if (kind == "gbtree") {
-      evaluator->read_trees(&member(booster, "model"));
+      evaluator->read_trees(member(booster, "model"));
     } else if (kind == "gblinear") {
-      evaluator->read_linear(&member(booster, "model"));
+      evaluator->read_linear(member(booster, "model"));
     } else {
       throw Unsupported{"its booster '" + kind + "' is not evaluated by azml"};
     }
@@ -136,8 +136,7 @@ std::unique_ptr<ModelEvaluator> ModelEvaluator::from_ubjson(std::string_view byt
   }
 }
 
-void ModelEvaluator::read_trees(const void* model_pointer) {
-  const json& model = *static_cast<const json*>(model_pointer);
+void ModelEvaluator::read_trees(const json& model) {
   const json& trees = member(model, "trees");
   const std::vector<std::int64_t> groups = array_of<std::int64_t>(model, "tree_info");
   if (!trees.is_array() || groups.size() != trees.size()) throw Unsupported{"its trees and tree_info disagree"};
@@ -214,8 +213,7 @@ void ModelEvaluator::read_trees(const void* model_pointer) {
   }
 }
 
-void ModelEvaluator::read_linear(const void* model_pointer) {
-  const json& model = *static_cast<const json*>(model_pointer);
+void ModelEvaluator::read_linear(const json& model) {
   linear_weights_ = array_of<float>(model, "weights");
   if (linear_weights_.size() != (features_ + 1) * groups_) {
     throw Unsupported{"its linear weights do not match its features and classes"};

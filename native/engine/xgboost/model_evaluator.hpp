@@ -27,6 +27,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/json.hpp"
+
 namespace azml::engine::xgb {
 
 class ModelEvaluator {
@@ -68,8 +70,8 @@ class ModelEvaluator {
   };
 
   ModelEvaluator() = default;
-  void read_trees(const void* model);
-  void read_linear(const void* model);
+  void read_trees(const json& model);
+  void read_linear(const json& model);
   void predict_row(const float* row, float* out) const;
   void transform(float* out) const;
 

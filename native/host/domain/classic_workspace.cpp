@@ -390,13 +390,7 @@ EndpointView ClassicWorkspace::patch_endpoint(const std::string& workspace, cons
     if (!replaced) updated.resources.push_back(std::move(override_));
   }
   updated.version = existing->version + 1;
-  updated.modified_on = now_();
-
-  const EndpointServing serving = serving_of(updated);
-  auto prepared = prepare(serving, read_first, classic_errors::invalid_trained_model);
-  store_.save_endpoint(updated);
-  publish(serving, std::move(prepared), workspace, web_service_id);
-  return added_view(updated);
+  return save_new_version(std::move(updated), read_first, workspace, web_service_id);
 }
 
 std::optional<EndpointView> ClassicWorkspace::refresh_endpoint(const std::string& workspace,
@@ -431,8 +425,12 @@ std::optional<EndpointView> ClassicWorkspace::refresh_endpoint(const std::string
     read_first.push_back(override_uri(kept, own));
   }
   updated.version = existing->version + 1;
-  updated.modified_on = now_();
+  return save_new_version(std::move(updated), read_first, workspace, web_service_id);
+}
 
+EndpointView ClassicWorkspace::save_new_version(EndpointRecord updated, const std::vector<std::string>& read_first,
+                                               const std::string& workspace, const std::string& web_service_id) {
+  updated.modified_on = now_();
   const EndpointServing serving = serving_of(updated);
   auto prepared = prepare(serving, read_first, classic_errors::invalid_trained_model);
   store_.save_endpoint(updated);

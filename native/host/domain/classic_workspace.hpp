@@ -148,6 +148,10 @@ class ClassicWorkspace {
   // (then throws WebServiceNotFound).
   void publish(const EndpointServing& serving, std::shared_ptr<const PreparedRevision> prepared,
                const std::string& workspace, const std::string& web_service_id);
+  // The last steps of a PATCH or a refresh: a new version of the endpoint, compiled (its
+  // overridden models read first), stored and published.
+  EndpointView save_new_version(EndpointRecord updated, const std::vector<std::string>& read_first,
+                                const std::string& workspace, const std::string& web_service_id);
 
   Catalog& catalog_;
   storage::Store& store_;

@@ -77,10 +77,15 @@ std::vector<float> xgboost_predictions(const TrainedModel& model, const std::vec
   return booster.predict_in_place(matrix, rows, width, per_row);
 }
 
-std::vector<float> evaluator_predictions(const TrainedModel& model, const std::vector<float>& matrix, size_t rows) {
+std::unique_ptr<ModelEvaluator> evaluator_of(const TrainedModel& model) {
   std::string why_not;
   auto evaluator = ModelEvaluator::from_ubjson(xgb::Booster::from_bytes(model.booster_bytes()).save(), why_not);
   BOOST_REQUIRE_MESSAGE(evaluator, why_not);
+  return evaluator;
+}
+
+std::vector<float> evaluator_predictions(const TrainedModel& model, const std::vector<float>& matrix, size_t rows) {
+  auto evaluator = evaluator_of(model);
   std::vector<float> out(rows * evaluator->outputs_per_row());
   evaluator->predict(matrix.data(), rows, out.data());
   return out;
@@ -90,10 +95,7 @@ std::vector<float> evaluator_predictions(const TrainedModel& model, const std::v
 // and values at and around the model's own thresholds. A seed of its own, unlike the probe
 // rows TrainedModel checks at load.
 std::vector<float> hostile_rows(const TrainedModel& model, size_t rows) {
-  std::string why_not;
-  auto evaluator = ModelEvaluator::from_ubjson(xgb::Booster::from_bytes(model.booster_bytes()).save(), why_not);
-  BOOST_REQUIRE(evaluator);
-  const auto splits = evaluator->splits();
+  const auto splits = evaluator_of(model)->splits();
   const size_t width = model.header().features.width();
   const float specials[] = {std::nanf(""), 0.0f, -0.0f, 1e30f, -1e30f, 1e-30f, std::numeric_limits<float>::denorm_min(),
                             std::numeric_limits<float>::max(), -std::numeric_limits<float>::max()};
