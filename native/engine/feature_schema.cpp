@@ -161,7 +161,7 @@ std::vector<float> FeatureSchema::encode(const Table& table) const {
       } else {
         value = column.number(row);
       }
-      cell = std::isnan(value) ? kMissing : static_cast<float>((value - feature.shift) / feature.scale);
+      cell = encode_number(f, value);
     }
     slot += 1;
   }

@@ -4,6 +4,8 @@
 // training mean and standard deviation kept here so scoring applies the same shift.
 #pragma once
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,6 +47,14 @@ class FeatureSchema {
   // value of the wrong type ("abc" for a numeric feature), throws azml::Error(Invalid)
   // naming the column and the 1-based row.
   std::vector<float> encode(const Table& table) const;
+  // The slot value encode() gives a present number of the non-categorical feature `feature`
+  // (NaN, the missing value, for NaN): what a caller that reads numbers straight into a row
+  // of features (engine/scoring_plan.hpp) must write.
+  float encode_number(size_t feature, double value) const {
+    const FeatureSpec& spec = features_[feature];
+    return std::isnan(value) ? std::numeric_limits<float>::quiet_NaN()
+                             : static_cast<float>((value - spec.shift) / spec.scale);
+  }
 
   json to_json() const;
   // Throws azml::Error(Invalid) naming the field when the JSON is malformed.

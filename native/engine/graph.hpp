@@ -104,6 +104,10 @@ class CompiledGraph {
     std::vector<std::pair<size_t, std::string>> links;  // node index, canonical parameter name
   };
 
+  // In execution (topological) order: for callers that read a graph's shape
+  // (engine/scoring_plan.hpp).
+  const std::vector<Node>& nodes() const noexcept { return nodes_; }
+
  private:
   friend class GraphBuilder;
   std::shared_ptr<const Operation> operation_for(const Node& node, const std::map<std::string, std::string>* overrides) const;

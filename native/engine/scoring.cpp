@@ -28,9 +28,7 @@ std::string class_probability_column(const std::string& class_name) {
   return "Scored Probabilities for Class \"" + class_name + "\"";
 }
 
-Table score(const TrainedModel& model, const Table& input, bool append_to_input) {
-  const ModelHeader& header = model.header();
-  const Predictions predictions = model.predict(input);
+std::vector<Column> score_columns(const ModelHeader& header, const Predictions& predictions) {
   const size_t rows = predictions.rows;
   const auto& classes = header.label.classes;
 
@@ -72,6 +70,12 @@ Table score(const TrainedModel& model, const Table& input, bool append_to_input)
       break;
     }
   }
+  return scores;
+}
+
+Table score(const TrainedModel& model, const Table& input, bool append_to_input) {
+  const ModelHeader& header = model.header();
+  std::vector<Column> scores = score_columns(header, model.predict(input));
 
   Table out;
   if (append_to_input) {

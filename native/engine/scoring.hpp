@@ -15,6 +15,9 @@ namespace azml::engine {
 // only the score columns are returned.
 Table score(const TrainedModel& model, const Table& input, bool append_to_input);
 
+// The score columns alone, in that order, for the model's predictions: what score() adds.
+std::vector<Column> score_columns(const ModelHeader& header, const Predictions& predictions);
+
 // "Scored Probabilities for Class \"x\"".
 std::string class_probability_column(const std::string& class_name);
 

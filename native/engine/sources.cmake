@@ -21,6 +21,7 @@ set(AZML_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/learners/registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/learners/training.cpp
   ${CMAKE_CURRENT_LIST_DIR}/scoring.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/scoring_plan.cpp
   ${CMAKE_CURRENT_LIST_DIR}/evaluation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/row_split.cpp
   ${CMAKE_CURRENT_LIST_DIR}/run_context.cpp

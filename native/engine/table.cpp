@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <set>
 
@@ -47,6 +48,35 @@ const char* to_string(ColumnRole role) noexcept {
     case ColumnRole::None: return "None";
   }
   return "Feature";
+}
+
+namespace {
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+bool identical_columns(const Column& a, const Column& b) {
+  if (a.name() != b.name() || a.type() != b.type() || a.role() != b.role() || a.categorical() != b.categorical() ||
+      a.classes() != b.classes() || a.size() != b.size()) {
+    return false;
+  }
+  for (size_t row = 0; row < a.size(); ++row) {
+    if (a.is_missing(row) != b.is_missing(row)) return false;
+    if (a.is_missing(row)) continue;
+    if (a.type() == ColumnType::String ? a.text(row) != b.text(row) : !same_bits(a.number(row), b.number(row))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool identical(const Table& a, const Table& b) {
+  if (a.column_count() != b.column_count()) return false;
+  for (size_t c = 0; c < a.column_count(); ++c) {
+    if (!identical_columns(a.column(c), b.column(c))) return false;
+  }
+  return true;
 }
 
 std::string quote_names(const std::vector<std::string>& names, size_t limit) {

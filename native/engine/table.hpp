@@ -149,6 +149,10 @@ class Table {
   std::vector<Column> columns_;
 };
 
+// The same columns (names, types, roles, classes, categorical flags) with the same cells, numbers
+// to the bit: what two ways of computing one table must give.
+bool identical(const Table& a, const Table& b);
+
 // "'a', 'b', 'c'" (at most `limit` names, then ", ..."), for error messages.
 std::string quote_names(const std::vector<std::string>& names, size_t limit = 12);
 

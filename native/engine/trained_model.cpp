@@ -140,11 +140,19 @@ std::vector<float> TrainedModel::xgboost_predict(const std::vector<float>& matri
 }
 
 Predictions TrainedModel::predict(const Table& table) const {
+  if (table.row_count() == 0) return predict_encoded({}, 0);
+  return predict_encoded(header_.features.encode(table), table.row_count());
+}
+
+Predictions TrainedModel::predict_encoded(const std::vector<float>& matrix, size_t rows) const {
   Predictions out;
-  out.rows = table.row_count();
+  out.rows = rows;
   out.per_row = expected_outputs(header_);
   if (out.rows == 0) return out;
-  std::vector<float> matrix = header_.features.encode(table);
+  if (matrix.size() != rows * header_.features.width()) {
+    throw Error(ErrorCode::Generic, std::to_string(matrix.size()) + " features for " + std::to_string(rows) +
+                                        " rows of a model that reads " + std::to_string(header_.features.width()));
+  }
   size_t per_row = 0;
   std::vector<float> raw = raw_predict(matrix, out.rows, per_row);
   if (per_row != out.per_row || raw.size() != out.rows * per_row) {

@@ -51,6 +51,9 @@ class TrainedModel {
   // prediction in XGBoost 1.7) go through a DMatrix and the booster's prediction cache, which
   // is not documented as thread-safe, so those calls are serialised by a mutex.
   Predictions predict(const Table& table) const;
+  // Predicts rows already encoded: rows x header().features.width() floats, row-major, as
+  // FeatureSchema::encode makes them. predict() is encode() and then this.
+  Predictions predict_encoded(const std::vector<float>& matrix, size_t rows) const;
 
   // "azml" when predict() uses azml's evaluator, else "XGBoost" and why.
   const std::string& scorer() const noexcept { return scorer_; }

@@ -20,6 +20,7 @@ std::shared_ptr<const Revision> Revision::compile(const WebServiceRecord& record
   auto revision = std::make_shared<Revision>();
   revision->number_ = record.revision;
   revision->graph_ = engine::compile_graph(record.properties, loader);
+  revision->scoring_plan_ = engine::ScoringPlan::of(*revision->graph_);
   revision->title_ = string_property(record.properties, "title");
   revision->description_ = string_property(record.properties, "description");
   revision->input_specification_ = object_property(record.properties, "input");

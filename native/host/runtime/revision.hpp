@@ -11,6 +11,7 @@
 #include "common/json.hpp"
 #include "domain/provisioner.hpp"
 #include "engine/graph.hpp"
+#include "engine/scoring_plan.hpp"
 
 namespace azml::host::runtime {
 
@@ -23,6 +24,8 @@ class Revision final : public domain::PreparedRevision {
   std::int64_t number() const noexcept { return number_; }
   const engine::CompiledGraph& graph() const noexcept { return *graph_; }
   std::shared_ptr<const engine::CompiledGraph> shared_graph() const noexcept { return graph_; }
+  // The graph's scoring shortcut (engine/scoring_plan.hpp), or nullptr when it has none.
+  const engine::ScoringPlan* scoring_plan() const noexcept { return scoring_plan_.get(); }
   // The definition's title and description, and its "input"/"output" specifications (Swagger
   // TableSpecifications by input and output name; null when the definition has none).
   const std::string& title() const noexcept { return title_; }
@@ -33,6 +36,7 @@ class Revision final : public domain::PreparedRevision {
  private:
   std::int64_t number_ = 0;
   std::shared_ptr<const engine::CompiledGraph> graph_;
+  std::unique_ptr<const engine::ScoringPlan> scoring_plan_;
   std::string title_;
   std::string description_;
   json input_specification_;

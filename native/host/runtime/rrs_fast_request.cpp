@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,15 @@ class Cursor {
     return number;
   }
 
+  size_t position() const noexcept { return pos_; }
+  std::string_view between(size_t start, size_t end) const { return text_.substr(start, end - start); }
+  // Moves past `text` when the body continues with exactly these bytes.
+  bool skip(std::string_view text) {
+    if (text_.substr(pos_, text.size()) != text) return false;
+    pos_ += text.size();
+    return true;
+  }
+
   bool literal(std::string_view word) {
     skip_space();
     if (text_.substr(pos_, word.size()) != word) return false;
@@ -137,14 +147,37 @@ std::string number_text(const Cursor::Number& number) {
   return engine::format_number(number_value(number));
 }
 
-void push_number_checked(engine::Column& column, double value) {
-  if (column.type() == engine::ColumnType::Integer && !std::isnan(value) && !engine::is_int32(value)) throw NotFast{};
-  column.push_number(value);
+double checked_number(engine::ColumnType type, double value) {
+  if (type == engine::ColumnType::Integer && !std::isnan(value) && !engine::is_int32(value)) throw NotFast{};
+  return value;
+}
+
+// A value of a Double or Integer column, as the column holds the cell the general reader makes
+// of it: NaN for a missing one (null or "").
+double read_number_cell(Cursor& in, engine::ColumnType type) {
+  const char first = in.peek();
+  if (first == 'n') {
+    if (!in.literal("null")) throw NotFast{};
+    return std::nan("");
+  }
+  if (first == '"') {
+    const std::string_view text = in.string();
+    if (text.empty()) return std::nan("");
+    auto value = engine::parse_number(text);
+    if (!value) throw NotFast{};
+    return checked_number(type, *value);
+  }
+  if (first == 't' || first == 'f') throw NotFast{};
+  return checked_number(type, number_value(in.number()));
 }
 
 // One value into its column, as build_column would store the cell the general reader makes of it.
 void read_cell(Cursor& in, engine::Column& column) {
   using engine::ColumnType;
+  if (column.type() == ColumnType::Double || column.type() == ColumnType::Integer) {
+    column.push_number(read_number_cell(in, column.type()));  // NaN is stored as missing
+    return;
+  }
   const char first = in.peek();
   if (first == 'n') {
     if (!in.literal("null")) throw NotFast{};
@@ -156,10 +189,8 @@ void read_cell(Cursor& in, engine::Column& column) {
     if (!in.literal(value ? "true" : "false")) throw NotFast{};
     if (column.type() == ColumnType::Boolean) {
       column.push_number(value ? 1 : 0);
-    } else if (column.type() == ColumnType::String) {
-      column.push_text(engine::format_boolean(value));
     } else {
-      throw NotFast{};
+      column.push_text(engine::format_boolean(value));
     }
     return;
   }
@@ -169,79 +200,80 @@ void read_cell(Cursor& in, engine::Column& column) {
       column.push_missing();
       return;
     }
-    switch (column.type()) {
-      case ColumnType::String: column.push_text(std::string(text)); return;
-      case ColumnType::Boolean: {
-        auto value = engine::parse_boolean(text);
-        if (!value) throw NotFast{};
-        column.push_number(*value ? 1 : 0);
-        return;
-      }
-      case ColumnType::Double:
-      case ColumnType::Integer: {
-        auto value = engine::parse_number(text);
-        if (!value) throw NotFast{};
-        push_number_checked(column, *value);
-        return;
-      }
+    if (column.type() == ColumnType::String) {
+      column.push_text(std::string(text));
+      return;
     }
-    throw NotFast{};
+    auto value = engine::parse_boolean(text);
+    if (!value) throw NotFast{};
+    column.push_number(*value ? 1 : 0);
+    return;
   }
   const Cursor::Number number = in.number();
-  switch (column.type()) {
-    case ColumnType::String: column.push_text(number_text(number)); return;
-    case ColumnType::Double:
-    case ColumnType::Integer: push_number_checked(column, number_value(number)); return;
-    case ColumnType::Boolean: throw NotFast{};
-  }
-  throw NotFast{};
+  if (column.type() == ColumnType::Boolean) throw NotFast{};
+  column.push_text(number_text(number));
 }
 
-// {"ColumnNames":[...],"Values":[[...],...]}, in that order, every schema column named once.
-engine::Table read_input(Cursor& in, const engine::TableSchema& schema, size_t max_rows) {
-  in.expect('{');
+// "ColumnNames":[...] with every schema column named once: the schema index of each, in the
+// request's order.
+std::vector<size_t> read_column_names(Cursor& in, const engine::TableSchema& schema) {
   if (in.string() != "ColumnNames") throw NotFast{};
   in.expect(':');
-  std::vector<engine::Column> columns;
-  columns.reserve(schema.size());
+  std::vector<size_t> order;
+  order.reserve(schema.size());
   std::vector<bool> named(schema.size(), false);
   in.expect('[');
   if (!in.consume(']')) {
     do {
       const std::string_view name = in.string();
       // Clients mostly send the columns in the schema's order: look there first.
-      size_t index = columns.size();
+      size_t index = order.size();
       if (index >= schema.size() || schema[index].name != name) {
         index = 0;
         while (index < schema.size() && schema[index].name != name) ++index;
       }
       if (index == schema.size() || named[index]) throw NotFast{};  // not in the schema, or given twice
       named[index] = true;
-      columns.emplace_back(std::string(name), schema[index].type);
+      order.push_back(index);
     } while (in.consume(','));
     in.expect(']');
   }
-  if (columns.size() != schema.size()) throw NotFast{};
+  if (order.size() != schema.size()) throw NotFast{};
+  return order;
+}
 
-  in.expect(',');
+// "Values":[[...],...]: read_value(in, position) reads each cell, position being the cell's
+// place in its row. Returns the number of rows.
+template <typename ReadValue>
+size_t read_values(Cursor& in, size_t columns, size_t max_rows, ReadValue&& read_value) {
   if (in.string() != "Values") throw NotFast{};
   in.expect(':');
   in.expect('[');
+  if (in.consume(']')) return 0;
   size_t rows = 0;
-  if (!in.consume(']')) {
-    do {
-      if (++rows > max_rows) throw NotFast{};
-      in.expect('[');
-      for (size_t c = 0; c < columns.size(); ++c) {
-        if (c > 0) in.expect(',');
-        read_cell(in, columns[c]);
-      }
-      in.expect(']');
-    } while (in.consume(','));
+  do {
+    if (++rows > max_rows) throw NotFast{};
+    in.expect('[');
+    for (size_t c = 0; c < columns; ++c) {
+      if (c > 0) in.expect(',');
+      read_value(in, c);
+    }
     in.expect(']');
-  }
-  in.expect('}');
+  } while (in.consume(','));
+  in.expect(']');
+  return rows;
+}
 
+// {"ColumnNames":[...],"Values":[[...],...]}, in that order, every schema column named once.
+engine::Table read_input(Cursor& in, const engine::TableSchema& schema, size_t max_rows) {
+  in.expect('{');
+  const std::vector<size_t> order = read_column_names(in, schema);
+  std::vector<engine::Column> columns;
+  columns.reserve(order.size());
+  for (size_t index : order) columns.emplace_back(schema[index].name, schema[index].type);
+  in.expect(',');
+  read_values(in, columns.size(), max_rows, [&](Cursor& cells, size_t c) { read_cell(cells, columns[c]); });
+  in.expect('}');
   return engine::Table(std::move(columns), engine::Table::DistinctNames{});
 }
 
@@ -264,11 +296,94 @@ void read_inputs(Cursor& in, const engine::CompiledGraph& graph, size_t max_rows
   if (tables.size() != graph.inputs().size()) throw NotFast{};
 }
 
+// "ColumnNames":[...] for a plan's schema, remembered per thread as the bytes of the last call:
+// a client sends the same names with every call, and looking up each of them in the schema was
+// a good part of reading a one-row call. The order read is a function of those bytes and the
+// plan's schema alone, so the same bytes for the same plan give the same order.
+const std::vector<size_t>& read_column_order(Cursor& in, const engine::ScoringPlan& plan) {
+  struct LastColumnNames {
+    std::uint64_t plan = 0;
+    std::string text;
+    std::vector<size_t> order;
+  };
+  thread_local LastColumnNames last;
+  if (last.plan == plan.id() && in.skip(last.text)) return last.order;
+  const size_t start = in.position();
+  std::vector<size_t> order = read_column_names(in, plan.input_schema());
+  last.plan = plan.id();
+  last.text = std::string(in.between(start, in.position()));
+  last.order = std::move(order);
+  return last.order;
+}
+
+// {"input1":{"ColumnNames":[...],"Values":[[...],...]}} for the plan's one input: each feature
+// cell straight into its slot of the row of features, every other cell read (so that it is
+// checked as the general reader checks it) and dropped.
+RrsFeatureRows read_feature_rows(Cursor& in, const engine::ScoringPlan& plan, size_t max_rows) {
+  const engine::TableSchema& schema = plan.input_schema();
+  in.expect('{');
+  if (in.string() != plan.input_name()) throw NotFast{};
+  in.expect(':');
+  in.expect('{');
+  const std::vector<size_t>& order = read_column_order(in, plan);
+  std::vector<engine::Column> dropped;  // per position; only the columns the model does not read
+  for (size_t position = 0; position < order.size(); ++position) {
+    if (plan.slot_of(order[position])) continue;
+    if (dropped.empty()) dropped.resize(order.size(), engine::Column("", engine::ColumnType::Double));
+    dropped[position] = engine::Column(schema[order[position]].name, schema[order[position]].type);
+  }
+  in.expect(',');
+  RrsFeatureRows rows;
+  const size_t width = plan.width();
+  float* row = nullptr;
+  rows.rows = read_values(in, order.size(), max_rows, [&](Cursor& cells, size_t position) {
+    if (position == 0) {
+      rows.features.resize(rows.features.size() + width);
+      row = rows.features.data() + rows.features.size() - width;
+    }
+    const size_t column = order[position];
+    if (auto slot = plan.slot_of(column)) {
+      row[*slot] = plan.encode(column, read_number_cell(cells, schema[column].type));
+    } else {
+      read_cell(cells, dropped[position]);
+    }
+  });
+  if (rows.rows == 0) throw NotFast{};  // the plan scores rows; an empty call is the graph's to run
+  in.expect('}');
+  in.expect('}');
+  return rows;
+}
+
 // null or {}: a call that sets none.
 void read_no_parameters(Cursor& in) {
   if (in.literal("null")) return;
   in.expect('{');
   in.expect('}');
+}
+
+// {"Inputs":...,"GlobalParameters":null|{}}, the members in either order and "GlobalParameters"
+// optional; read_inputs reads the value of "Inputs".
+template <typename ReadInputs>
+void read_call(std::string_view body, ReadInputs&& read_inputs) {
+  Cursor in(body);
+  bool inputs_read = false;
+  bool parameters_read = false;
+  in.expect('{');
+  do {
+    const std::string_view member = in.string();
+    in.expect(':');
+    if (member == "Inputs" && !inputs_read) {
+      read_inputs(in);
+      inputs_read = true;
+    } else if (member == "GlobalParameters" && !parameters_read) {
+      read_no_parameters(in);
+      parameters_read = true;
+    } else {
+      throw NotFast{};
+    }
+  } while (in.consume(','));
+  in.expect('}');
+  if (!inputs_read || !in.at_end()) throw NotFast{};
 }
 
 }  // namespace
@@ -277,27 +392,22 @@ std::optional<RrsCall> read_rrs_request_fast(std::string_view body, const engine
                                              std::size_t max_rows) {
   if (graph.inputs().empty()) return std::nullopt;
   try {
-    Cursor in(body);
     RrsCall call;
-    bool inputs_read = false;
-    bool parameters_read = false;
-    in.expect('{');
-    do {
-      const std::string_view member = in.string();
-      in.expect(':');
-      if (member == "Inputs" && !inputs_read) {
-        read_inputs(in, graph, max_rows, call.inputs);
-        inputs_read = true;
-      } else if (member == "GlobalParameters" && !parameters_read) {
-        read_no_parameters(in);
-        parameters_read = true;
-      } else {
-        throw NotFast{};
-      }
-    } while (in.consume(','));
-    in.expect('}');
-    if (!inputs_read || !in.at_end()) return std::nullopt;
+    read_call(body, [&](Cursor& in) { read_inputs(in, graph, max_rows, call.inputs); });
     return call;
+  } catch (const NotFast&) {
+    return std::nullopt;
+  } catch (const Error&) {
+    return std::nullopt;  // the general reader words it
+  }
+}
+
+std::optional<RrsFeatureRows> read_rrs_features_fast(std::string_view body, const engine::ScoringPlan& plan,
+                                                     std::size_t max_rows) {
+  try {
+    RrsFeatureRows rows;
+    read_call(body, [&](Cursor& in) { rows = read_feature_rows(in, plan, max_rows); });
+    return rows;
   } catch (const NotFast&) {
     return std::nullopt;
   } catch (const Error&) {

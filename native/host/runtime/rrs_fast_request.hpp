@@ -15,13 +15,27 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "engine/graph.hpp"
+#include "engine/scoring_plan.hpp"
 #include "runtime/rrs_exchange.hpp"
 
 namespace azml::host::runtime {
 
 std::optional<RrsCall> read_rrs_request_fast(std::string_view body, const engine::CompiledGraph& graph,
                                              std::size_t max_rows);
+
+// For a graph with a scoring plan (engine/scoring_plan.hpp): the same body read one step
+// further, each feature cell straight into its slot of the model's row of features, so that
+// no table is built at all. It takes what read_rrs_request_fast takes, given one row or more,
+// and for those bodies plan.score(rows) returns what executing the graph on
+// read_rrs_request_fast's tables would. nullopt for everything else, as above.
+struct RrsFeatureRows {
+  std::vector<float> features;  // rows x plan.width(), row-major
+  std::size_t rows = 0;
+};
+std::optional<RrsFeatureRows> read_rrs_features_fast(std::string_view body, const engine::ScoringPlan& plan,
+                                                     std::size_t max_rows);
 
 }  // namespace azml::host::runtime

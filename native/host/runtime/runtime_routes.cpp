@@ -45,9 +45,11 @@ json request_body(const RouteRequest& request) {
   }
 }
 
-std::map<std::string, engine::Value> run(const Revision& revision, RrsCall&& call) {
+// Runs the call, through the graph or its scoring plan.
+template <typename Run>
+std::map<std::string, engine::Value> run(Run&& run_call) {
   try {
-    return revision.graph().execute(std::move(call.inputs), call.global_parameters);
+    return run_call();
   } catch (const Error& error) {
     // Bad data that passed the schema (a label unseen in training, an unknown global
     // parameter) is the caller's to fix; anything else is the host's and stays a 500.
@@ -71,16 +73,25 @@ http::Response execute(const WebServiceRuntime& runtime, const RuntimeRouteSetti
   const Revision& revision = WebServiceRuntime::serving_revision(*service.state);
   try {
     ConcurrentCall call(*service.slot, *service.state);
-    // Nearly every call is read and answered on the fast paths; what they do not take, the
+    // Nearly every call is read and answered on the fast paths: straight into the model's
+    // features when the graph has a scoring plan, else into tables. What they do not take, the
     // general reader and writer take, and word any error.
-    std::optional<RrsCall> fast;
-    if (options.format == RrsFormat::Table) {
-      fast = read_rrs_request_fast(request.http.body, revision.graph(), settings.max_rows_per_call);
+    const engine::ScoringPlan* plan = options.format == RrsFormat::Table ? revision.scoring_plan() : nullptr;
+    std::optional<RrsFeatureRows> rows;
+    if (plan) rows = read_rrs_features_fast(request.http.body, *plan, settings.max_rows_per_call);
+    std::map<std::string, engine::Value> results;
+    if (rows) {
+      results = run([&] { return plan->score(rows->features, rows->rows); });
+    } else {
+      std::optional<RrsCall> fast;
+      if (options.format == RrsFormat::Table) {
+        fast = read_rrs_request_fast(request.http.body, revision.graph(), settings.max_rows_per_call);
+      }
+      RrsCall input = fast ? std::move(*fast)
+                           : read_rrs_request(request_body(request), revision.graph(), options.format,
+                                              settings.max_rows_per_call);
+      results = run([&] { return revision.graph().execute(std::move(input.inputs), input.global_parameters); });
     }
-    RrsCall input = fast ? std::move(*fast)
-                         : read_rrs_request(request_body(request), revision.graph(), options.format,
-                                            settings.max_rows_per_call);
-    const auto results = run(revision, std::move(input));
     if (auto text = rrs_response_text(results, revision.graph(), options)) {
       http::Response response;
       response.status = 200;

@@ -1,5 +1,7 @@
 #include "common/url.hpp"
 
+#include <algorithm>
+
 #include "common/error.hpp"
 #include "common/strings.hpp"
 
@@ -71,6 +73,7 @@ Target parse_target(std::string_view target) {
   auto q = target.find('?');
   std::string_view raw_path = target.substr(0, q);
   if (q != std::string_view::npos) t.query = Query::parse(target.substr(q + 1));
+  t.segments.reserve(static_cast<size_t>(std::count(raw_path.begin(), raw_path.end(), '/')));
   for_each_piece(raw_path, '/', [&t](std::string_view segment) {
     if (!segment.empty()) t.segments.push_back(url_decode(segment));
   });

@@ -174,7 +174,7 @@ BOOST_AUTO_TEST_CASE(a_model_the_evaluator_does_not_repeat_keeps_xgboost) {
 }
 
 BOOST_AUTO_TEST_CASE(bytes_it_cannot_read_leave_the_model_to_xgboost) {
-  for (const std::string bytes : {std::string("not a model"), std::string(), std::string("{}")}) {
+  for (const std::string& bytes : {std::string("not a model"), std::string(), std::string("{}")}) {
     std::string why_not;
     BOOST_TEST(!ModelEvaluator::from_ubjson(bytes, why_not));
     BOOST_TEST(!why_not.empty());

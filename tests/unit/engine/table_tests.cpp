@@ -98,4 +98,27 @@ BOOST_AUTO_TEST_CASE(a_table_made_of_columns_checks_them_as_add_column_does) {
   BOOST_TEST(Table(std::vector<Column>{}).column_count() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(identical_tables_agree_in_every_column_property_and_every_bit) {
+  auto table = [](double number, ColumnRole role) {
+    Column scores("Scored Probabilities", ColumnType::Double);
+    scores.set_role(role);
+    scores.set_classes({"no", "yes"});
+    scores.push_number(number);
+    scores.push_missing();
+    Column labels("Scored Labels", ColumnType::String);
+    labels.push_text("yes");
+    labels.push_missing();
+    return Table({labels, scores});
+  };
+  BOOST_TEST(identical(table(0.25, ColumnRole::ScoredProbability), table(0.25, ColumnRole::ScoredProbability)));
+  BOOST_TEST(!identical(table(0.0, ColumnRole::ScoredProbability), table(-0.0, ColumnRole::ScoredProbability)));
+  BOOST_TEST(!identical(table(0.25, ColumnRole::ScoredProbability), table(0.25, ColumnRole::Feature)));
+  Table fewer = table(0.25, ColumnRole::ScoredProbability);
+  fewer.remove_columns({0});
+  BOOST_TEST(!identical(table(0.25, ColumnRole::ScoredProbability), fewer));
+  Table other_classes = table(0.25, ColumnRole::ScoredProbability);
+  other_classes.column(1).set_classes({"yes", "no"});
+  BOOST_TEST(!identical(table(0.25, ColumnRole::ScoredProbability), other_classes));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

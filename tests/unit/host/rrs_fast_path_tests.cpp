@@ -4,7 +4,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,8 +56,6 @@ std::shared_ptr<const azml::engine::CompiledGraph> echo_graph() {
   return graph;
 }
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
 std::string describe(const Table& table) {
   std::string out;
   for (const auto& column : table.columns()) {
@@ -78,25 +75,6 @@ std::string describe(const Table& table) {
     out += "] ";
   }
   return out;
-}
-
-bool same_tables(const Table& a, const Table& b) {
-  if (a.column_count() != b.column_count() || a.row_count() != b.row_count()) return false;
-  for (size_t c = 0; c < a.column_count(); ++c) {
-    const Column& x = a.column(c);
-    const Column& y = b.column(c);
-    if (x.name() != y.name() || x.type() != y.type() || x.role() != y.role() || x.categorical() != y.categorical()) {
-      return false;
-    }
-    for (size_t row = 0; row < x.size(); ++row) {
-      if (x.is_missing(row) != y.is_missing(row)) return false;
-      if (x.is_missing(row)) continue;
-      if (x.type() == ColumnType::String ? x.text(row) != y.text(row) : !same_bits(x.number(row), y.number(row))) {
-        return false;
-      }
-    }
-  }
-  return true;
 }
 
 enum class Path { Fast, General };
@@ -122,7 +100,7 @@ Path check_reads(const std::string& body) {
   BOOST_TEST_REQUIRE(fast->inputs.size() == general->inputs.size());
   for (const auto& [name, table] : general->inputs) {
     BOOST_TEST_REQUIRE(fast->inputs.count(name) == 1u, name);
-    BOOST_TEST(same_tables(fast->inputs.at(name), table),
+    BOOST_TEST(azml::engine::identical(fast->inputs.at(name), table),
                body << "\n  fast:    " << describe(fast->inputs.at(name)) << "\n  general: " << describe(table));
   }
   return Path::Fast;
