@@ -115,19 +115,22 @@ RouteMatch Router::match(const std::string& method, const std::vector<std::strin
   RouteMatch result;
   std::optional<size_t> best;
   for (size_t i = 0; i < routes_.size(); ++i) {
-    if (!matches(compiled_[i], segments, nullptr)) continue;
-    if (routes_[i].method == method) {
-      if (!best || more_specific(compiled_[i], compiled_[*best])) best = i;
-    } else if (std::find(result.allowed.begin(), result.allowed.end(), routes_[i].method) == result.allowed.end()) {
-      result.allowed.push_back(routes_[i].method);
-    }
+    if (routes_[i].method != method || !matches(compiled_[i], segments, nullptr)) continue;
+    if (!best || more_specific(compiled_[i], compiled_[*best])) best = i;
   }
   if (best) {
     result.outcome = RouteMatch::Outcome::Found;
     result.route = &routes_[*best];
     matches(compiled_[*best], segments, &result.params);
-    result.allowed.clear();
     return result;
+  }
+  // No route of this method: the path's routes of other methods tell 405 from 404. Only a
+  // request that fails pays for looking at them.
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    if (!matches(compiled_[i], segments, nullptr)) continue;
+    if (std::find(result.allowed.begin(), result.allowed.end(), routes_[i].method) == result.allowed.end()) {
+      result.allowed.push_back(routes_[i].method);
+    }
   }
   result.outcome = result.allowed.empty() ? RouteMatch::Outcome::NotFound : RouteMatch::Outcome::MethodNotAllowed;
   return result;

@@ -23,14 +23,8 @@ constexpr const char* kServiceCollections[] = {"workspaces", "subscriptions"};
 // How long a throttled client should wait before trying again: calls are short.
 constexpr const char* kThrottledRetryAfterSeconds = "1";
 
-const std::string& path_value(const RouteRequest& request, const char* name) {
-  auto found = request.params.find(name);
-  if (found == request.params.end()) throw Error(ErrorCode::Generic, std::string("route has no {") + name + "}");
-  return found->second;
-}
-
 ResolvedService resolve(const WebServiceRuntime& runtime, const RouteRequest& request) {
-  return runtime.find(path_value(request, "workspace"), path_value(request, "serviceId"));
+  return runtime.find(request.param("workspace"), request.param("serviceId"));
 }
 
 json request_body(const RouteRequest& request) {
@@ -115,7 +109,7 @@ http::Response swagger(const WebServiceRuntime& runtime, const RuntimeRouteSetti
   location.scheme = settings.scheme;
   location.authority = base.substr(base.find("://") + 3);
   location.base_path =
-      handlers::encode_path({collection, path_value(request, "workspace"), "services", service.state->service_id});
+      handlers::encode_path({collection, request.param("workspace"), "services", service.state->service_id});
   return handlers::json_response(200, swagger_document(service.state->key.name, revision, location));
 }
 
