@@ -16,6 +16,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "common/long_work.hpp"
 #include "transport/server_threads.hpp"
 
 using azml::host::transport::ServerThreads;
@@ -113,6 +114,34 @@ BOOST_AUTO_TEST_CASE(a_loop_whose_handler_waits_gets_a_thread_for_its_other_work
   const auto deadline = std::chrono::steady_clock::now() + 10 * ServerThreads::kRetireAfter;
   while (threads.thread_count() > 1 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(10ms);
   BOOST_TEST(threads.thread_count() == 1u);
+}
+
+// A handler that computes inside a LongWork scope (compiling a revision) has said it will hold
+// its loop: the loop's other work is given a thread without waiting for kLongHandler. Timed by
+// the handler's CPU time: without the scope nothing could run before it had held the loop for
+// kLongHandler, and a busy machine only makes the help come later in wall time, not in the
+// handler's CPU time.
+BOOST_AUTO_TEST_CASE(a_handler_doing_long_work_has_its_loops_other_work_given_a_thread) {
+  ServerThreads threads(1);
+  std::atomic<bool> other_ran{false};
+  std::promise<std::chrono::nanoseconds> helped_after;  // the long handler's CPU time then
+  auto helped = helped_after.get_future();
+  boost::asio::post(threads.loop(0), [&] {
+    ServerThreads::handler_started();
+    {
+      const azml::LongWork long_work;
+      const auto start = thread_cpu_time();
+      const auto deadline = std::chrono::steady_clock::now() + 30s;
+      while (!other_ran && std::chrono::steady_clock::now() < deadline) compute_for(100us);
+      helped_after.set_value(thread_cpu_time() - start);
+    }
+    ServerThreads::handler_finished();
+  });
+  boost::asio::post(threads.loop(0), [&] { other_ran = true; });
+  BOOST_TEST_REQUIRE((helped.wait_for(60s) == std::future_status::ready));
+  BOOST_TEST_REQUIRE(other_ran.load());
+  const auto cpu = helped.get();
+  BOOST_TEST((cpu < ServerThreads::kLongHandler / 2), "the other work ran after " << cpu / 1us << " us of CPU");
 }
 
 // Every loop busy with handlers that each compute for 10 ms, longer than kBlockedAfter but far

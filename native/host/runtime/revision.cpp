@@ -1,5 +1,7 @@
 #include "runtime/revision.hpp"
 
+#include "common/long_work.hpp"
+
 namespace azml::host::runtime {
 
 namespace {
@@ -17,6 +19,9 @@ json object_property(const json& properties, const char* name) {
 }  // namespace
 
 std::shared_ptr<const Revision> Revision::compile(const WebServiceRecord& record, const engine::ResourceLoader& loader) {
+  // Loading models (XGBoost's parse, the evaluator's check) takes milliseconds of CPU: on a
+  // server thread, the other connections of its loop go to another thread meanwhile.
+  const LongWork long_work;
   auto revision = std::make_shared<Revision>();
   revision->number_ = record.revision;
   revision->graph_ = engine::compile_graph(record.properties, loader);

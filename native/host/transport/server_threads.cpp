@@ -8,12 +8,19 @@
 #include <string_view>
 #include <system_error>
 
+#include "common/long_work.hpp"
+
 namespace azml::host::transport {
 
 namespace {
 
 // The slot of the server thread running on this thread; null elsewhere.
 thread_local std::atomic<std::int64_t>* current_handler_since = nullptr;
+thread_local std::atomic<bool>* current_long_work = nullptr;
+
+const azml::LongWork::Hooks kLongWorkHooks{
+    [] () noexcept { current_long_work->store(true, std::memory_order_relaxed); },
+    [] () noexcept { current_long_work->store(false, std::memory_order_relaxed); }};
 
 std::int64_t now_nanoseconds() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
@@ -134,15 +141,20 @@ void ServerThreads::run(boost::asio::io_context& context) {
   }
 }
 
-void ServerThreads::run_core(Slot& slot) {
+void ServerThreads::start_server_thread(Slot& slot) {
   current_handler_since = &slot.handler_since;
+  current_long_work = &slot.long_work;
+  azml::LongWork::install_hooks(&kLongWorkHooks);
   slot.tid = static_cast<int>(::gettid());
+}
+
+void ServerThreads::run_core(Slot& slot) {
+  start_server_thread(slot);
   run(*loops_[slot.loop]->context);
 }
 
 void ServerThreads::run_added(Slot& slot) {
-  current_handler_since = &slot.handler_since;
-  slot.tid = static_cast<int>(::gettid());
+  start_server_thread(slot);
   Loop& loop = *loops_[slot.loop];
   while (!loop.context->stopped()) {
     try {
@@ -161,6 +173,7 @@ void ServerThreads::add_thread(std::size_t loop) {
     slot.taken = true;
     slot.finished = false;
     slot.handler_since = 0;
+    slot.long_work = false;
     slot.tid = 0;
     slot.loop = loop;
     try {
@@ -181,6 +194,7 @@ bool ServerThreads::all_blocked(std::size_t loop, std::int64_t now) const {
     const std::int64_t since = slot.handler_since.load(std::memory_order_relaxed);
     if (since == 0 || now - since < nanoseconds(kBlockedAfter)) return false;
     if (now - since >= nanoseconds(kLongHandler)) continue;  // waiting or not, it has held the loop long enough
+    if (slot.long_work.load(std::memory_order_relaxed)) continue;  // it said it would hold the loop long
     const char state = thread_state(slot.tid.load(std::memory_order_relaxed));
     if (state == 0) continue;  // no /proc: a slow handler counts as blocked, as it always did
     // A handler that ended meanwhile leaves its thread asleep waiting for the next request.

@@ -12,7 +12,9 @@
 // runnable but preempted on a busy machine, would gain nothing from another thread competing
 // for the same CPUs and the loop's scheduler lock, so it counts only once it has been in
 // progress for kLongHandler, which bounds how long a CPU-bound handler (a 1,000-row scoring
-// call) holds up the other connections of its loop. Connections are accepted on a loop of their
+// call) holds up the other connections of its loop. A handler inside an azml::LongWork scope
+// (common/long_work.hpp: compiling a revision and loading its models) has said it will hold
+// its thread for long, and counts as blocked from kBlockedAfter whatever its thread does. Connections are accepted on a loop of their
 // own, whose thread runs no handler, so that a busy loop never delays new connections.
 #pragma once
 
@@ -78,6 +80,7 @@ class ServerThreads {
   struct Slot {
     std::atomic<std::int64_t> handler_since{0};  // steady clock nanoseconds; 0: not in a handler
     std::atomic<int> tid{0};                     // the thread's kernel id; 0: not known (yet)
+    std::atomic<bool> long_work{false};          // inside an azml::LongWork scope
     std::atomic<bool> taken{false};
     std::atomic<bool> finished{false};
     std::size_t loop = 0;
@@ -85,6 +88,7 @@ class ServerThreads {
   };
 
   static void run(boost::asio::io_context& context);
+  static void start_server_thread(Slot& slot);
   void run_core(Slot& slot);
   void run_added(Slot& slot);
   void supervise();

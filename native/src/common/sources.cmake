@@ -9,4 +9,5 @@ set(AZML_COMMON_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/http_date.cpp
   ${CMAKE_CURRENT_LIST_DIR}/content_md5.cpp
   ${CMAKE_CURRENT_LIST_DIR}/storage_signing.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/long_work.cpp
 )
