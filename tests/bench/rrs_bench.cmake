@@ -13,3 +13,15 @@ if(NOT TARGET bench)
   add_custom_target(bench COMMENT "Running the benchmarks")
 endif()
 add_dependencies(bench bench_rrs)
+
+# rrs_stage_bench: one single-row call inside the host, stage by stage (read, score, write) and
+# with no HTTP, through tables and the graph against the service's scoring plan, taking turns (a
+# benchmark: prints figures, asserts only that both ways answer the same bytes).
+add_executable(rrs_stage_bench ${CMAKE_CURRENT_LIST_DIR}/rrs_stage_bench.cpp)
+target_link_libraries(rrs_stage_bench PRIVATE azml_host_runtime azml_engine azml_warnings)
+target_compile_definitions(rrs_stage_bench PRIVATE
+  AZML_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+  AZML_EXAMPLES_DIR="${PROJECT_SOURCE_DIR}/module/Examples/breast-cancer")
+add_custom_target(bench_rrs_stages COMMAND rrs_stage_bench USES_TERMINAL
+  COMMENT "rrs_stage_bench: a single-row call's stages, graph against scoring plan")
+add_dependencies(bench bench_rrs_stages)
