@@ -9,8 +9,8 @@
 #include "common/url.hpp"
 #include "domain/classic_errors.hpp"
 #include "domain/endpoint_requests.hpp"
-#include "domain/web_service_settings.hpp"
 #include "domain/web_service_secrets.hpp"
+#include "domain/web_service_settings.hpp"
 
 namespace azml::host::domain {
 

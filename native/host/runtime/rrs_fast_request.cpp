@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -326,11 +327,12 @@ RrsFeatureRows read_feature_rows(Cursor& in, const engine::ScoringPlan& plan, si
   in.expect(':');
   in.expect('{');
   const std::vector<size_t>& order = read_column_order(in, plan);
-  std::vector<engine::Column> dropped;  // per position; only the columns the model does not read
+  // Per position, the columns the model does not read; left empty (no allocation) when it reads all.
+  std::vector<std::optional<engine::Column>> dropped;
   for (size_t position = 0; position < order.size(); ++position) {
     if (plan.slot_of(order[position])) continue;
-    if (dropped.empty()) dropped.resize(order.size(), engine::Column("", engine::ColumnType::Double));
-    dropped[position] = engine::Column(schema[order[position]].name, schema[order[position]].type);
+    if (dropped.empty()) dropped.resize(order.size());
+    dropped[position].emplace(schema[order[position]].name, schema[order[position]].type);
   }
   in.expect(',');
   RrsFeatureRows rows;
@@ -345,7 +347,7 @@ RrsFeatureRows read_feature_rows(Cursor& in, const engine::ScoringPlan& plan, si
     if (auto slot = plan.slot_of(column)) {
       row[*slot] = plan.encode(column, read_number_cell(cells, schema[column].type));
     } else {
-      read_cell(cells, dropped[position]);
+      read_cell(cells, *dropped[position]);
     }
   });
   if (rows.rows == 0) throw NotFast{};  // the plan scores rows; an empty call is the graph's to run

@@ -7,9 +7,9 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "domain/catalog.hpp"
-#include "domain/web_service_settings.hpp"
 #include "domain/classic_errors.hpp"
 #include "domain/endpoint_resources.hpp"
+#include "domain/web_service_settings.hpp"
 
 namespace azml::host::runtime {
 

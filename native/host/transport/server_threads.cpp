@@ -14,14 +14,6 @@ namespace azml::host::transport {
 
 namespace {
 
-// The slot of the server thread running on this thread; null elsewhere.
-thread_local std::atomic<std::int64_t>* current_handler_since = nullptr;
-thread_local std::atomic<bool>* current_long_work = nullptr;
-
-const azml::LongWork::Hooks kLongWorkHooks{
-    [] () noexcept { current_long_work->store(true, std::memory_order_relaxed); },
-    [] () noexcept { current_long_work->store(false, std::memory_order_relaxed); }};
-
 std::int64_t now_nanoseconds() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
       .count();
@@ -53,12 +45,14 @@ char thread_state(int tid) {
 
 }  // namespace
 
+thread_local ServerThreads::Slot* ServerThreads::current_slot_ = nullptr;
+
 void ServerThreads::handler_started() noexcept {
-  if (current_handler_since) current_handler_since->store(now_nanoseconds(), std::memory_order_relaxed);
+  if (current_slot_) current_slot_->handler_since.store(now_nanoseconds(), std::memory_order_relaxed);
 }
 
 void ServerThreads::handler_finished() noexcept {
-  if (current_handler_since) current_handler_since->store(0, std::memory_order_relaxed);
+  if (current_slot_) current_slot_->handler_since.store(0, std::memory_order_relaxed);
 }
 
 ServerThreads::ServerThreads(std::size_t loops) {
@@ -142,9 +136,11 @@ void ServerThreads::run(boost::asio::io_context& context) {
 }
 
 void ServerThreads::start_server_thread(Slot& slot) {
-  current_handler_since = &slot.handler_since;
-  current_long_work = &slot.long_work;
-  azml::LongWork::install_hooks(&kLongWorkHooks);
+  static const azml::LongWork::Hooks long_work_hooks{
+      []() noexcept { current_slot_->long_work.store(true, std::memory_order_relaxed); },
+      []() noexcept { current_slot_->long_work.store(false, std::memory_order_relaxed); }};
+  current_slot_ = &slot;
+  azml::LongWork::install_hooks(&long_work_hooks);
   slot.tid = static_cast<int>(::gettid());
 }
 

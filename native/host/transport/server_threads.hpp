@@ -14,8 +14,10 @@
 // progress for kLongHandler, which bounds how long a CPU-bound handler (a 1,000-row scoring
 // call) holds up the other connections of its loop. A handler inside an azml::LongWork scope
 // (common/long_work.hpp: compiling a revision and loading its models) has said it will hold
-// its thread for long, and counts as blocked from kBlockedAfter whatever its thread does. Connections are accepted on a loop of their
-// own, whose thread runs no handler, so that a busy loop never delays new connections.
+// its thread for long, and counts as blocked from kBlockedAfter whatever its thread does.
+//
+// Connections are accepted on a loop of their own, whose thread runs no handler, so that a busy
+// loop never delays new connections.
 #pragma once
 
 #include <atomic>
@@ -88,12 +90,15 @@ class ServerThreads {
   };
 
   static void run(boost::asio::io_context& context);
+  // Makes `slot` this thread's: handler_started(), handler_finished() and LongWork scopes mark it.
   static void start_server_thread(Slot& slot);
   void run_core(Slot& slot);
   void run_added(Slot& slot);
   void supervise();
   bool all_blocked(std::size_t loop, std::int64_t now) const;
   void add_thread(std::size_t loop);
+
+  static thread_local Slot* current_slot_;  // the slot of the server thread running here; null elsewhere
 
   std::vector<std::unique_ptr<Loop>> loops_;
   Loop accept_loop_;

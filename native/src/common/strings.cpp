@@ -43,16 +43,8 @@ bool ends_with(std::string_view s, std::string_view suffix) noexcept {
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t pos = s.find(sep, start);
-    if (pos == std::string_view::npos) {
-      out.emplace_back(s.substr(start));
-      return out;
-    }
-    out.emplace_back(s.substr(start, pos - start));
-    start = pos + 1;
-  }
+  for_each_piece(s, sep, [&out](std::string_view piece) { out.emplace_back(piece); });
+  return out;
 }
 
 std::string_view trim_view(std::string_view s) noexcept {

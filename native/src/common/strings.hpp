@@ -1,6 +1,7 @@
 // Small string helpers used across the library and the host.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,18 @@ bool iequals(std::string_view a, std::string_view b) noexcept;
 std::string to_lower(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix) noexcept;
 bool ends_with(std::string_view s, std::string_view suffix) noexcept;
+// Calls each(piece) for every piece of `s` between occurrences of sep, empty pieces included, as
+// views into `s`: for splitting without a string per piece (parsing a request target).
+template <class Each>
+void for_each_piece(std::string_view s, char sep, Each&& each) {
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = s.find(sep, start);
+    each(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return;
+    start = end + 1;
+  }
+}
 // Splits on every occurrence of sep; keeps empty pieces.
 std::vector<std::string> split(std::string_view s, char sep);
 std::string trim(std::string_view s);

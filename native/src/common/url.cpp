@@ -7,23 +7,6 @@
 
 namespace azml {
 
-namespace {
-
-// Calls `each` with every piece of `text` between separators, as views: parsing a request
-// target allocates only the decoded strings it keeps.
-template <class Each>
-void for_each_piece(std::string_view text, char separator, Each&& each) {
-  size_t start = 0;
-  for (;;) {
-    const size_t end = text.find(separator, start);
-    each(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return;
-    start = end + 1;
-  }
-}
-
-}  // namespace
-
 Query Query::parse(std::string_view query) {
   Query q;
   if (query.empty()) return q;
